@@ -1,6 +1,7 @@
 package io.workflowpersistence.events;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The ordering key of an event (CONTRACT rule 2): its entity version, its time, or both;
@@ -17,6 +18,8 @@ public record OrderingKey(Long version, Instant time) {
 		if (version == null && time == null) {
 			throw new IllegalArgumentException("An ordering key needs a version or a time");
 		}
+		// PostgreSQL keeps microseconds: compare here what the database will compare.
+		time = (time != null) ? time.truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
 	/**

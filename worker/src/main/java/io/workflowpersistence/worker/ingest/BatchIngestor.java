@@ -1,0 +1,122 @@
+package io.workflowpersistence.worker.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.workflowpersistence.events.EventParser;
+import io.workflowpersistence.events.ParseOutcome;
+import io.workflowpersistence.events.ParseOutcome.Accepted;
+import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.worker.store.OffsetStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one polled batch in one database transaction (CONTRACT rules 1 to 7): parses
+ * every record, skips what the database already reflects, reduces the rest to the newest
+ * event per entity, writes each table with one statement, dead-letters what was rejected
+ * and records the new position of the topics, all before the commit. The caller commits
+ * the consumer's offsets only after this returns.
+ */
+@Component
+class BatchIngestor {
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchIngestor.class);
+
+	private final EventParser parser;
+
+	private final OffsetStore offsets;
+
+	private final BatchWriter writer;
+
+	private final DeadLetters deadLetters;
+
+	private final IngestMetrics metrics;
+
+	private final TransactionTemplate transaction;
+
+	BatchIngestor(EventParser parser, OffsetStore offsets, BatchWriter writer, DeadLetters deadLetters,
+			IngestMetrics metrics, PlatformTransactionManager transactions) {
+		this.parser = parser;
+		this.offsets = offsets;
+		this.writer = writer;
+		this.deadLetters = deadLetters;
+		this.metrics = metrics;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	void ingest(List<ConsumerRecord<byte[], byte[]>> records, String groupId) {
+		long started = System.nanoTime();
+		List<ParsedRecord> parsed = new ArrayList<>(records.size());
+		for (ConsumerRecord<byte[], byte[]> record : records) {
+			parsed.add(new ParsedRecord(record, this.parser.parse(record.value(), record.headers())));
+		}
+		Map<ConsumerRecord<?, ?>, String> refused = new IdentityHashMap<>();
+		BatchReport report = null;
+		// Each round that finds events PostgreSQL refuses rolls back and starts again
+		// without them, so older events of the same entities still apply.
+		while (report == null) {
+			report = this.transaction.execute((status) -> applyOnce(parsed, refused, groupId, status));
+		}
+		report.publish(this.metrics);
+		this.metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
+		logger.debug("Applied batch of {} records: {}", records.size(), report);
+	}
+
+	private BatchReport applyOnce(List<ParsedRecord> parsed, Map<ConsumerRecord<?, ?>, String> refused, String groupId,
+			TransactionStatus status) {
+		Map<TopicPartition, Long> positions = this.offsets.lockPositions(groupId, nextOffsets(parsed).keySet());
+		List<ParsedRecord> fresh = parsed.stream().filter((record) -> record.isAtOrAfter(positions)).toList();
+		Map<WorkflowEvent, ParsedRecord> sources = new IdentityHashMap<>();
+		List<WorkflowEvent> events = new ArrayList<>();
+		for (ParsedRecord record : fresh) {
+			if (record.outcome() instanceof Accepted accepted && !refused.containsKey(record.record())) {
+				sources.put(accepted.event(), record);
+				events.add(accepted.event());
+			}
+		}
+		BatchWriter.Result written = this.writer.write(BatchReducer.newestPerEntity(events));
+		if (!written.refused().isEmpty()) {
+			status.setRollbackOnly();
+			written.refused().forEach((event, reason) -> refused.put(sources.get(event).record(), reason));
+			return null;
+		}
+		BatchReport report = new BatchReport(written.applied());
+		for (ParsedRecord record : fresh) {
+			String reason = rejection(record, refused);
+			if (reason != null) {
+				this.deadLetters.publish(record.record(), reason);
+			}
+			report.count(record, reason);
+		}
+		this.offsets.advance(groupId, nextOffsets(parsed));
+		return report;
+	}
+
+	private static String rejection(ParsedRecord record, Map<ConsumerRecord<?, ?>, String> refused) {
+		if (record.outcome() instanceof ParseOutcome.Rejected rejected) {
+			return rejected.reason();
+		}
+		return refused.get(record.record());
+	}
+
+	private static Map<TopicPartition, Long> nextOffsets(List<ParsedRecord> parsed) {
+		Map<TopicPartition, Long> next = new HashMap<>();
+		for (ParsedRecord record : parsed) {
+			next.merge(record.partition(), record.record().offset() + 1, Math::max);
+		}
+		return next;
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.workflowpersistence.worker.ingest;
+
+import io.workflowpersistence.events.EventParser;
+import io.workflowpersistence.worker.store.OffsetStore;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/**
+ * Wires the listener container that consumes the configured topics in batches.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+	@Bean
+	EventParser eventParser() {
+		return new EventParser();
+	}
+
+	/**
+	 * A failed batch (the database unreachable, the broker refusing a dead letter) is
+	 * retried whole, with back-off, while the consumer stays paused in its group; it is
+	 * never skipped. Bad records never reach this: the ingestor dead-letters them.
+	 */
+	@Bean
+	CommonErrorHandler ingestErrorHandler(IngestProperties properties) {
+		return new DefaultErrorHandler(new RetryBackOff(properties.retry()));
+	}
+
+	@Bean
+	@SuppressWarnings("unchecked")
+	ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(
+			ConcurrentKafkaListenerContainerFactory<?, ?> factory, IngestProperties properties, BatchIngestor ingestor,
+			OffsetStore offsets, IngestHealth health) {
+		ConcurrentMessageListenerContainer<byte[], byte[]> container = ((ConcurrentKafkaListenerContainerFactory<byte[], byte[]>) factory)
+			.createContainer(properties.topics().toArray(String[]::new));
+		IngestListener listener = new IngestListener(ingestor, offsets, health);
+		container.getContainerProperties().setMessageListener(listener);
+		container.getContainerProperties().setConsumerRebalanceListener(listener);
+		container.setAutoStartup(properties.enabled());
+		return container;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties) {
+		return new KafkaAdmin.NewTopics(properties.topics()
+			.stream()
+			.map((topic) -> TopicBuilder.name(topic + properties.deadLetterSuffix()).build())
+			.toArray(NewTopic[]::new));
+	}
+
+}

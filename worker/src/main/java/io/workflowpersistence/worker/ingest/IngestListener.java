@@ -1,0 +1,76 @@
+package io.workflowpersistence.worker.ingest;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.workflowpersistence.worker.store.OffsetStore;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+/**
+ * Receives each polled batch and, when partitions are assigned, moves the consumer to the
+ * position the database records for them: the database, not the broker's committed
+ * offset, knows what has been applied (CONTRACT rule 6).
+ */
+class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(IngestListener.class);
+
+	private final BatchIngestor ingestor;
+
+	private final OffsetStore offsets;
+
+	private final IngestHealth health;
+
+	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health) {
+		this.ingestor = ingestor;
+		this.offsets = offsets;
+		this.health = health;
+	}
+
+	@Override
+	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+		try {
+			this.ingestor.ingest(records, consumer.groupMetadata().groupId());
+			this.health.batchApplied();
+		}
+		catch (RuntimeException ex) {
+			// The container's error handler pauses the consumer and retries the batch.
+			this.health.batchFailed(ex);
+			throw ex;
+		}
+	}
+
+	@Override
+	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		if (partitions.isEmpty()) {
+			return;
+		}
+		try {
+			Map<TopicPartition, Long> positions = this.offsets.findPositions(consumer.groupMetadata().groupId());
+			for (TopicPartition partition : partitions) {
+				Long position = positions.get(partition);
+				if (position != null) {
+					consumer.seek(partition, position);
+				}
+			}
+			logger.info("Assigned {} partitions; positions from the database: {}", partitions.size(),
+					positions.keySet().stream().filter(partitions::contains).count());
+		}
+		catch (DataAccessException ex) {
+			// Each batch checks the database's positions again in its transaction, so
+			// starting from the broker's offsets applies nothing twice.
+			logger.warn("Could not read positions from the database; starting from the broker's offsets: {}",
+					ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.workflowpersistence.worker.store;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.workflowpersistence.events.Entity;
+import io.workflowpersistence.events.EntityType;
+import io.workflowpersistence.events.WorkflowDefinition;
+import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.worker.store.SqlArrays.TypedArray;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes events to their tables: one statement per table and operation for a whole batch,
+ * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity
+ * and run it inside their transaction.
+ */
+@Repository
+public class EntityStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final TagStore tags;
+
+	EntityStore(JdbcTemplate jdbc, TagStore tags) {
+		this.jdbc = jdbc;
+		this.tags = tags;
+	}
+
+	/**
+	 * Applies the events and counts, per family, the events that changed the database.
+	 * Upserts go first and deletes after them, so that deleting an instance also removes
+	 * the activity records and bookmarks of the same batch.
+	 */
+	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
+		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
+		for (EntityTable<?> table : EntityTables.ALL) {
+			List<WorkflowEvent> upserts = select(events, table, false);
+			if (!upserts.isEmpty()) {
+				applied.merge(table.type(), upsert(table, upserts), Integer::sum);
+			}
+		}
+		for (EntityTable<?> table : EntityTables.ALL) {
+			List<WorkflowEvent> deletes = select(events, table, true);
+			if (!deletes.isEmpty()) {
+				applied.merge(table.type(), delete(table, deletes), Integer::sum);
+			}
+		}
+		return applied;
+	}
+
+	private <E extends Entity> int upsert(EntityTable<E> table, List<WorkflowEvent> events) {
+		List<TypedArray> columns = new ArrayList<>();
+		for (Column<E> column : table.columns()) {
+			columns.add(new TypedArray(column.sqlType(),
+					events.stream()
+						.map((event) -> column.value().apply(table.entityClass().cast(event.entity())))
+						.toArray()));
+		}
+		columns.addAll(orderingKeys(events));
+		List<String> written = this.jdbc.query((connection) -> SqlArrays.bind(connection, table.upsertSql(), columns),
+				(row, number) -> row.getString(1));
+		if (table == EntityTables.DEFINITIONS) {
+			this.tags.replaceAll(definitionsWritten(events, written));
+		}
+		return written.size();
+	}
+
+	private int delete(EntityTable<?> table, List<WorkflowEvent> events) {
+		List<TypedArray> columns = new ArrayList<>();
+		columns.add(new TypedArray("varchar", events.stream().map(WorkflowEvent::entityId).toArray()));
+		columns.addAll(orderingKeys(events));
+		List<String> deleted = this.jdbc.query((connection) -> SqlArrays.bind(connection, table.deleteSql(), columns),
+				(row, number) -> row.getString(1));
+		if (!deleted.isEmpty()) {
+			List<TypedArray> ids = List.of(new TypedArray("varchar", deleted.toArray()));
+			for (String cascade : table.cascadeSqls()) {
+				this.jdbc.update((connection) -> SqlArrays.bind(connection, cascade, ids));
+			}
+		}
+		return deleted.size();
+	}
+
+	private static List<TypedArray> orderingKeys(List<WorkflowEvent> events) {
+		return List.of(
+				new TypedArray("bigint", events.stream().map((event) -> event.orderingKey().version()).toArray()),
+				new TypedArray("timestamptz", events.stream().map((event) -> event.orderingKey().time()).toArray()));
+	}
+
+	private static List<WorkflowEvent> select(List<WorkflowEvent> events, EntityTable<?> table, boolean deletes) {
+		return events.stream()
+			.filter((event) -> event.entityType() == table.type() && event.isDelete() == deletes)
+			.toList();
+	}
+
+	private static List<WorkflowDefinition> definitionsWritten(List<WorkflowEvent> events, List<String> written) {
+		Set<String> ids = new HashSet<>(written);
+		return events.stream()
+			.map((event) -> (WorkflowDefinition) event.entity())
+			.filter((definition) -> ids.contains(definition.id()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.workflowpersistence.worker.store;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.workflowpersistence.events.Entity;
+import io.workflowpersistence.events.EntityType;
+
+/**
+ * How one family of entities maps onto its table, and the statements derived from that
+ * mapping. Every statement binds whole columns as arrays, so one statement writes a whole
+ * batch, and decides newer-wins in SQL through {@code is_newer}, so a stale or replayed
+ * event can never overwrite newer data, even when two workers race.
+ *
+ * @param table the table name
+ * @param type the family, as recorded in {@code Tombstones.EntityType}
+ * @param entityClass the record the table stores
+ * @param idSqlType the type of the {@code Id} column
+ * @param columns every column but the ordering key, {@code Id} first
+ * @param guard an extra condition on the incoming row {@code v} (empty for none)
+ * @param cascades the child rows deleted with an entity of this family
+ * @param <E> the entity type
+ */
+record EntityTable<E extends Entity>(String table, EntityType type, Class<E> entityClass, String idSqlType,
+		List<Column<E>> columns, String guard, List<Cascade> cascades) {
+
+	private static final String UPSERT = """
+			WITH incoming AS (
+			    SELECT * FROM unnest(%1$s)
+			        AS v(%2$s, EventVersion, EventTime)
+			),
+			written AS (
+			    INSERT INTO %3$s AS stored (%2$s, EventVersion, EventTime)
+			    SELECT * FROM incoming v
+			    WHERE NOT EXISTS (
+			        SELECT 1 FROM Tombstones d
+			        WHERE d.EntityType = '%4$s' AND d.Id = v.Id::text
+			          AND NOT is_newer(d.EventVersion, d.EventTime, v.EventVersion, v.EventTime))
+			    %5$s
+			    ON CONFLICT (Id) DO UPDATE
+			    SET %6$s, EventVersion = EXCLUDED.EventVersion, EventTime = EXCLUDED.EventTime, IngestedAt = now()
+			    WHERE is_newer(stored.EventVersion, stored.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
+			    RETURNING stored.Id
+			),
+			revived AS (
+			    DELETE FROM Tombstones d USING written w
+			    WHERE d.EntityType = '%4$s' AND d.Id = w.Id::text
+			)
+			SELECT Id::text FROM written
+			""";
+
+	// A delete removes the row only if it is newer than the row, and leaves a tombstone
+	// only where no row at least as new remains: a tombstone exists exactly while the
+	// entity is deleted, whatever order the events arrived in.
+	private static final String DELETE = """
+			WITH incoming AS (
+			    SELECT * FROM unnest(?::%1$s[], ?::bigint[], ?::timestamptz[]) AS v(Id, EventVersion, EventTime)
+			),
+			removed AS (
+			    DELETE FROM %2$s stored USING incoming v
+			    WHERE stored.Id = v.Id
+			      AND is_newer(stored.EventVersion, stored.EventTime, v.EventVersion, v.EventTime)
+			)
+			INSERT INTO Tombstones AS d (EntityType, Id, EventVersion, EventTime)
+			SELECT '%3$s', v.Id::text, v.EventVersion, v.EventTime FROM incoming v
+			WHERE NOT EXISTS (
+			    SELECT 1 FROM %2$s stored
+			    WHERE stored.Id = v.Id
+			      AND NOT is_newer(stored.EventVersion, stored.EventTime, v.EventVersion, v.EventTime))
+			ON CONFLICT (EntityType, Id) DO UPDATE
+			SET EventVersion = EXCLUDED.EventVersion, EventTime = EXCLUDED.EventTime, DeletedAt = now()
+			WHERE is_newer(d.EventVersion, d.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
+			RETURNING d.Id
+			""";
+
+	private static final String CASCADE = """
+			DELETE FROM %1$s child USING Tombstones d
+			WHERE d.EntityType = '%3$s' AND d.Id = ANY(?::varchar[]) AND child.%2$s = d.Id
+			""";
+
+	String upsertSql() {
+		String parameters = this.columns.stream()
+			.map((column) -> "?::" + column.sqlType() + "[]")
+			.collect(Collectors.joining(", ")) + ", ?::bigint[], ?::timestamptz[]";
+		String names = this.columns.stream().map(Column::name).collect(Collectors.joining(", "));
+		String updates = this.columns.stream()
+			.skip(1)
+			.map((column) -> column.name() + " = EXCLUDED." + column.name())
+			.collect(Collectors.joining(", "));
+		return UPSERT.formatted(parameters, names, this.table, this.type.prefix(), this.guard, updates);
+	}
+
+	String deleteSql() {
+		return DELETE.formatted(this.idSqlType, this.table, this.type.prefix());
+	}
+
+	List<String> cascadeSqls() {
+		return this.cascades.stream()
+			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix()))
+			.toList();
+	}
+
+	/**
+	 * Rows of another table that belong to an entity of this family and go with it.
+	 */
+	record Cascade(String table, String parentColumn) {
+	}
+
+}

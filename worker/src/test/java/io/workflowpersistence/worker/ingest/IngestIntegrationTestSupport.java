@@ -1,0 +1,75 @@
+package io.workflowpersistence.worker.ingest;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.workflowpersistence.db.testing.TestDatabase;
+import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.worker.testing.Events;
+import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker consuming from a real Kafka broker into a real PostgreSQL database, shared
+ * by the ingest integration tests. Tests use ids of their own ({@link #unique}), so they
+ * never see each other's rows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class IngestIntegrationTestSupport {
+
+	static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("ingest");
+
+	static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void connections(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+		registry.add("spring.datasource.username", DATABASE::username);
+		registry.add("spring.datasource.password", DATABASE::password);
+		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+		registry.add("spring.kafka.consumer.max-poll-records", () -> "500");
+		registry.add("worker.ingest.retry.max-interval", () -> "2s");
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static void publish(Events... events) {
+		KAFKA.send(Arrays.stream(events).map(Events::record).toList());
+	}
+
+	static void publish(List<ProducerRecord<byte[], byte[]>> records) {
+		KAFKA.send(records);
+	}
+
+	static ConditionFactory eventually() {
+		return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
+	}
+
+	long count(String sql, Object... parameters) {
+		return this.jdbc.sql(sql).params(parameters).query(Long.class).single();
+	}
+
+	/**
+	 * Waits until the instance exists: a marker sent after other records on the same
+	 * topic and key, so that those records are applied when it is.
+	 */
+	void awaitInstance(String id) {
+		eventually().until(() -> count("SELECT count(*) FROM WorkflowInstances WHERE Id = ?", id) == 1);
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.workflowpersistence.worker.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.TestDatabase;
+import io.workflowpersistence.events.ActivityExecutionRecord;
+import io.workflowpersistence.events.Bookmark;
+import io.workflowpersistence.events.CustomActivityDefinition;
+import io.workflowpersistence.events.Entity;
+import io.workflowpersistence.events.EntityType;
+import io.workflowpersistence.events.Operation;
+import io.workflowpersistence.events.OrderingKey;
+import io.workflowpersistence.events.Trigger;
+import io.workflowpersistence.events.WorkflowCategory;
+import io.workflowpersistence.events.WorkflowDefinition;
+import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.events.WorkflowInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every family through {@link EntityStore} on a real PostgreSQL: the same batch twice
+ * gives the same rows, an older event never overwrites a newer one, and deletes leave
+ * tombstones that only a newer upsert overcomes.
+ */
+class EntityStoreIntegrationTests {
+
+	static DatabaseInfo database;
+
+	static EntityStore store;
+
+	static JdbcClient jdbc;
+
+	static TransactionTemplate transaction;
+
+	@BeforeAll
+	static void database() {
+		database = TestDatabase.server().migratedDatabase("store");
+		JdbcTemplate template = new JdbcTemplate(database.dataSource());
+		store = new EntityStore(template, new TagStore(template));
+		jdbc = JdbcClient.create(template);
+		transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
+	}
+
+	static Stream<Arguments> families() {
+		return Stream.of(family("WorkflowDefinitions", EntityType.WORKFLOW_DEFINITION,
+				(name) -> new WorkflowDefinition(name, "def", 1, name, "Display", "text", true, false, "{\"a\": 1}",
+						Instant.parse("2026-01-01T00:00:00Z"), null, UUID.randomUUID(), List.of("t1"))),
+				family("WorkflowInstances", EntityType.WORKFLOW_INSTANCE,
+						(name) -> new WorkflowInstance(name, "def", "def:v1", 1, "Running", null, "c", name,
+								"{\"v\": [1, 2]}", Instant.parse("2026-01-01T00:00:00Z"), null, null)),
+				family("ActivityExecutionRecords", EntityType.WORKFLOW_ACTIVITY,
+						(name) -> new ActivityExecutionRecord(name, "wi", "a1", "n1", name, "T", "Running", null, null,
+								Instant.parse("2026-01-01T00:00:00Z"), null)),
+				family("Bookmarks", EntityType.WORKFLOW_BOOKMARK,
+						(name) -> new Bookmark(name, "wi", "a1", "n1", name, "H", "{}", null)),
+				family("Triggers", EntityType.WORKFLOW_TRIGGER,
+						(name) -> new Trigger(name, "def", "def:v1", "a1", name, "H", "{\"path\": \"/x\"}")),
+				family("WorkflowCategories", EntityType.WORKFLOW_CATEGORY,
+						(name) -> new WorkflowCategory(UUID.nameUUIDFromBytes(name.getBytes()), name, null, "#FFFFFF",
+								null, null)),
+				family("CustomActivityDefinitions", EntityType.ACTIVITY_DEFINITION,
+						(name) -> new CustomActivityDefinition(UUID.nameUUIDFromBytes(name.getBytes()), name, name,
+								null, "Cat", "[]", "[]", "Asm", "Type", "1.0", true, null, null)));
+	}
+
+	private static Arguments family(String table, EntityType type, Function<String, Entity> entity) {
+		return Arguments.of(table, type, entity);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("families")
+	void theSameBatchTwiceGivesTheSameRows(String table, EntityType type, Function<String, Entity> entity) {
+		List<WorkflowEvent> batch = Stream.of("a", "b", "c")
+			.map((name) -> upsert(type, entity.apply(UUID.randomUUID() + name), 1))
+			.toList();
+		apply(batch);
+		List<Map<String, Object>> first = rows(table);
+		Map<EntityType, Integer> second = apply(batch);
+		assertThat(second.getOrDefault(type, 0)).isZero();
+		assertThat(rows(table)).isEqualTo(first);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("families")
+	void anOlderEventDoesNotOverwriteANewerOne(String table, EntityType type, Function<String, Entity> entity) {
+		String name = UUID.randomUUID().toString();
+		Entity newer = entity.apply(name);
+		apply(List.of(upsert(type, newer, 5)));
+		List<Map<String, Object>> stored = rows(table);
+		// Were it written, its EventVersion and the row's xmin would change.
+		assertThat(apply(List.of(upsert(type, newer, 4))).getOrDefault(type, 0)).isZero();
+		assertThat(rows(table)).isEqualTo(stored);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("families")
+	void aDeleteLeavesATombstoneThatOnlyANewerUpsertOvercomes(String table, EntityType type,
+			Function<String, Entity> entity) {
+		Entity row = entity.apply(UUID.randomUUID().toString());
+		apply(List.of(upsert(type, row, 1)));
+		apply(List.of(new WorkflowEvent("e", "/t", type, Operation.DELETED, row.entityId(), new OrderingKey(3L, null),
+				null)));
+		assertThat(exists(table, row)).isFalse();
+		apply(List.of(upsert(type, row, 2)));
+		assertThat(exists(table, row)).isFalse();
+		apply(List.of(upsert(type, row, 4)));
+		assertThat(exists(table, row)).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM Tombstones WHERE Id = ?")
+			.param(row.entityId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static Map<EntityType, Integer> apply(List<WorkflowEvent> events) {
+		return transaction.execute((status) -> store.applyAll(events));
+	}
+
+	private static WorkflowEvent upsert(EntityType type, Entity entity, long version) {
+		return new WorkflowEvent("evt", "/tests", type, Operation.UPSERTED, entity.entityId(),
+				new OrderingKey(version, null), entity);
+	}
+
+	private static boolean exists(String table, Entity entity) {
+		return jdbc.sql("SELECT count(*) FROM " + table + " WHERE Id::text = ?")
+			.param(entity.entityId())
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	private static List<Map<String, Object>> rows(String table) {
+		return jdbc.sql("SELECT *, xmin::text AS version FROM " + table + " ORDER BY Id").query().listOfRows();
+	}
+
+}
