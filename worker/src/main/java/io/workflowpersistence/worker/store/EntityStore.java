@@ -28,9 +28,12 @@ public class EntityStore {
 
 	private final TagStore tags;
 
-	EntityStore(JdbcTemplate jdbc, TagStore tags) {
+	private final InstanceLocks locks;
+
+	EntityStore(JdbcTemplate jdbc, TagStore tags, InstanceLocks locks) {
 		this.jdbc = jdbc;
 		this.tags = tags;
+		this.locks = locks;
 	}
 
 	/**
@@ -40,6 +43,7 @@ public class EntityStore {
 	 */
 	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
 		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
+		this.locks.lockFor(events);
 		for (EntityTable<?> table : EntityTables.ALL) {
 			List<WorkflowEvent> upserts = select(events, table, false);
 			if (!upserts.isEmpty()) {

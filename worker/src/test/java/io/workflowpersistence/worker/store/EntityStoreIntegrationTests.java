@@ -1,9 +1,12 @@
 package io.workflowpersistence.worker.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -22,6 +25,7 @@ import io.workflowpersistence.events.WorkflowDefinition;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +56,7 @@ class EntityStoreIntegrationTests {
 	static void database() {
 		database = TestDatabase.server().migratedDatabase("store");
 		JdbcTemplate template = new JdbcTemplate(database.dataSource());
-		store = new EntityStore(template, new TagStore(template));
+		store = new EntityStore(template, new TagStore(template), new InstanceLocks(template));
 		jdbc = JdbcClient.create(template);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
 	}
@@ -125,6 +129,40 @@ class EntityStoreIntegrationTests {
 			.param(row.entityId())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void anInstanceDeleteWaitsForAConcurrentWriteOfItsChildrenAndRemovesThem() throws Exception {
+		String instance = UUID.randomUUID().toString();
+		apply(List.of(upsert(EntityType.WORKFLOW_INSTANCE,
+				new WorkflowInstance(instance, "def", null, null, "Running", null, null, null, null, null, null, null),
+				1)));
+		CountDownLatch childWritten = new CountDownLatch(1);
+		CompletableFuture<Void> childTransaction = CompletableFuture
+			.runAsync(() -> transaction.executeWithoutResult((status) -> {
+				store.applyAll(
+						List.of(upsert(EntityType.WORKFLOW_ACTIVITY, new ActivityExecutionRecord("aer-" + instance,
+								instance, "a1", null, null, null, "Running", null, null, null, null), 1)));
+				childWritten.countDown();
+				sleep(Duration.ofMillis(1500));
+			}));
+		childWritten.await();
+		apply(List.of(new WorkflowEvent("e", "/t", EntityType.WORKFLOW_INSTANCE, Operation.DELETED, instance,
+				new OrderingKey(2L, null), null)));
+		childTransaction.get();
+		assertThat(jdbc.sql("SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = ?")
+			.param(instance)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static Map<EntityType, Integer> apply(List<WorkflowEvent> events) {

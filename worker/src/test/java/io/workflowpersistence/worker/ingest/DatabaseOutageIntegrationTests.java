@@ -1,0 +1,95 @@
+package io.workflowpersistence.worker.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.workflowpersistence.db.testing.TestDatabase;
+import io.workflowpersistence.worker.testing.Events;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CONTRACT rule 6: during a PostgreSQL outage the worker stops consuming, reports itself
+ * unhealthy, and resumes by itself when the database returns, losing nothing.
+ */
+class DatabaseOutageIntegrationTests extends IngestIntegrationTestSupport {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void anOutageInMidStreamLosesNothingAndHealthFollowsIt() throws Exception {
+		String run = unique("outage");
+		publish(batch(run, 0, 500));
+		eventually().until(() -> count("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ?", run + "-%") == 500);
+		assertThat(healthStatus()).isEqualTo(200);
+
+		setConnectionsAllowed(false);
+		try {
+			publish(batch(run, 500, 1500));
+			eventually().until(() -> healthStatus() == 503);
+			assertThat(healthBody()).contains("\"ingest\"").contains("DOWN");
+		}
+		finally {
+			setConnectionsAllowed(true);
+		}
+
+		eventually().until(() -> healthStatus() == 200);
+		eventually().until(() -> count("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ?", run + "-%") == 1500);
+		assertThat(count("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ? AND EventVersion = 2", run + "-%"))
+			.isEqualTo(1500);
+	}
+
+	// Each instance twice, version 1 then 2: the final version proves the order held.
+	private static List<ProducerRecord<byte[], byte[]>> batch(String run, int from, int to) {
+		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			records.add(Events.instance(run + "-" + i).version(1).record());
+			records.add(Events.instance(run + "-" + i).with("status", "Finished").version(2).record());
+		}
+		return records;
+	}
+
+	private static void setConnectionsAllowed(boolean allowed) throws SQLException {
+		TestDatabase server = TestDatabase.server();
+		try (Connection admin = DriverManager.getConnection(server.adminJdbcUrl(), server.username(),
+				server.password()); Statement statement = admin.createStatement()) {
+			statement.execute("ALTER DATABASE " + DATABASE.name() + " ALLOW_CONNECTIONS " + allowed);
+			if (!allowed) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ DATABASE.name() + "' AND pid <> pg_backend_pid()");
+			}
+		}
+	}
+
+	private int healthStatus() throws Exception {
+		return health().statusCode();
+	}
+
+	private String healthBody() throws Exception {
+		return health().body();
+	}
+
+	private HttpResponse<String> health() throws Exception {
+		String port = this.environment.getProperty("local.server.port");
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
