@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Typed reads of the fields of a validated {@code data} object, as the columns store
  * them: absent and {@code null} both read as {@code null}; text and JSON that PostgreSQL
- * cannot store (a NUL character) are rejected, naming the field.
+ * cannot store (a NUL character, a number beyond numeric) are rejected, naming the field.
  */
 final class DataFields {
 
