@@ -1,6 +1,7 @@
 package io.workflowpersistence.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -34,31 +35,15 @@ final class CloudEventEnvelope {
 	 * validated.
 	 */
 	static ObjectNode attributes(JsonNode value, Headers headers, FieldNames names) {
-		String contentType = null;
-		ObjectNode headerAttributes = JsonNodeFactory.instance.objectNode();
-		if (headers != null) {
-			for (Header header : headers) {
-				String key = header.key();
-				if (CONTENT_TYPE_HEADER.equalsIgnoreCase(key)) {
-					contentType = text(header);
-				}
-				else if (key.regionMatches(true, 0, ATTRIBUTE_HEADER_PREFIX, 0, ATTRIBUTE_HEADER_PREFIX.length())) {
-					String name = names.canonical(key.substring(ATTRIBUTE_HEADER_PREFIX.length()));
-					String attribute = text(header);
-					if (name != null && attribute != null) {
-						headerAttributes.put(name, attribute);
-					}
-				}
-			}
-		}
-		if (isStructured(contentType, value)) {
+		HeaderAttributes fromHeaders = HeaderAttributes.read(headers, names);
+		if (isStructured(fromHeaders.contentType(), value)) {
 			if (!value.isObject()) {
 				throw Rejections.notACloudEvent(
 						"a structured-mode event must be a JSON object but was " + Rejections.typeOf(value));
 			}
 			return names.normalize((ObjectNode) value, "not a CloudEvent");
 		}
-		return headerAttributes.set("data", value);
+		return fromHeaders.attributes().set("data", value);
 	}
 
 	private static boolean isStructured(String contentType, JsonNode value) {
@@ -80,9 +65,37 @@ final class CloudEventEnvelope {
 		return false;
 	}
 
-	private static String text(Header header) {
-		byte[] value = header.value();
-		return (value != null) ? new String(value, StandardCharsets.UTF_8) : null;
+	/**
+	 * The {@code content-type} header and the attributes of the {@code ce_} headers,
+	 * header names matched ignoring case.
+	 */
+	private record HeaderAttributes(String contentType, ObjectNode attributes) {
+
+		static HeaderAttributes read(Headers headers, FieldNames names) {
+			String contentType = null;
+			ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+			Iterable<Header> all = (headers != null) ? headers : List.of();
+			for (Header header : all) {
+				String key = header.key();
+				if (CONTENT_TYPE_HEADER.equalsIgnoreCase(key)) {
+					contentType = text(header);
+				}
+				else if (key.regionMatches(true, 0, ATTRIBUTE_HEADER_PREFIX, 0, ATTRIBUTE_HEADER_PREFIX.length())) {
+					String name = names.canonical(key.substring(ATTRIBUTE_HEADER_PREFIX.length()));
+					String attribute = text(header);
+					if (name != null && attribute != null) {
+						attributes.put(name, attribute);
+					}
+				}
+			}
+			return new HeaderAttributes(contentType, attributes);
+		}
+
+		private static String text(Header header) {
+			byte[] value = header.value();
+			return (value != null) ? new String(value, StandardCharsets.UTF_8) : null;
+		}
+
 	}
 
 }

@@ -13,11 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Typed reads of the fields of a validated {@code data} object, as the columns store
  * them: absent and {@code null} both read as {@code null}; text and JSON that PostgreSQL
- * cannot store (a NUL character) are rejected, naming the field.
+ * cannot store (a NUL character, a number beyond numeric) are rejected, naming the field.
  */
 final class DataFields {
-
-	private static final String ESCAPED_NUL = "\\u0000";
 
 	private static final int UUID_LENGTH = 36;
 
@@ -51,9 +49,11 @@ final class DataFields {
 			return null;
 		}
 		String json = this.mapper.writeValueAsString(node);
-		// The writer escapes NUL as \u0000; only then is the slower exact check needed.
-		if (json.contains(ESCAPED_NUL) && containsNul(node)) {
-			throw Rejections.containsNul("data." + name);
+		if (StorableJson.mayHoldProblem(json)) {
+			String problem = StorableJson.problem(node);
+			if (problem != null) {
+				throw new InvalidEventException("data." + name + " " + problem);
+			}
 		}
 		return json;
 	}
@@ -128,26 +128,6 @@ final class DataFields {
 	private JsonNode value(String name) {
 		JsonNode node = this.data.get(name);
 		return (node == null || node.isNull()) ? null : node;
-	}
-
-	private static boolean containsNul(JsonNode node) {
-		if (node.isString()) {
-			return node.asString().indexOf('\0') >= 0;
-		}
-		if (node.isObject()) {
-			for (String name : node.propertyNames()) {
-				if (name.indexOf('\0') >= 0 || containsNul(node.get(name))) {
-					return true;
-				}
-			}
-			return false;
-		}
-		for (JsonNode element : node.values()) {
-			if (containsNul(element)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.workflowpersistence.events;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ final class Rejections {
 
 	private static final int QUOTED_MAXIMUM = 60;
 
+	private static final int PROBLEMS_SHOWN = 10;
+
 	private Rejections() {
 	}
 
@@ -38,7 +41,7 @@ final class Rejections {
 	}
 
 	static InvalidEventException containsNul(String field) {
-		return new InvalidEventException(field + " contains a NUL character, which PostgreSQL cannot store");
+		return new InvalidEventException(field + " " + StorableJson.NUL);
 	}
 
 	/**
@@ -50,7 +53,7 @@ final class Rejections {
 			String name = path(error, null);
 			byAttribute.putIfAbsent(name, SchemaErrorPhrases.forAttribute(name, error, patternTitles));
 		}
-		return new InvalidEventException(NOT_A_CLOUD_EVENT + String.join("; ", byAttribute.values()));
+		return new InvalidEventException(NOT_A_CLOUD_EVENT + join(byAttribute.values()));
 	}
 
 	/**
@@ -62,7 +65,20 @@ final class Rejections {
 			String field = path(error, "data");
 			byField.putIfAbsent(field, field + ": " + SchemaErrorPhrases.forField(error, patternTitles));
 		}
-		return new InvalidEventException(String.join("; ", byField.values()));
+		return new InvalidEventException(join(byField.values()));
+	}
+
+	/**
+	 * The problems, separated by semicolons; only the first few, so that a reason stays
+	 * short enough for a header.
+	 */
+	private static String join(Collection<String> problems) {
+		StringJoiner joined = new StringJoiner("; ");
+		problems.stream().limit(PROBLEMS_SHOWN).forEach(joined::add);
+		if (problems.size() > PROBLEMS_SHOWN) {
+			joined.add("and " + (problems.size() - PROBLEMS_SHOWN) + " more");
+		}
+		return joined.toString();
 	}
 
 	/**

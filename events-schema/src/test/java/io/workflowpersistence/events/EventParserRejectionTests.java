@@ -1,6 +1,8 @@
 package io.workflowpersistence.events;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
@@ -124,8 +126,7 @@ class EventParserRejectionTests {
 	void rejectsAnEntityVersionBeyondTheLargestBigint() {
 		assertThat(reason(Events.instance().attribute("entityversion", "9223372036854775808"))).isEqualTo(
 				"not a CloudEvent: entityversion must be at most 9223372036854775807 but was \"9223372036854775808\"");
-		assertThat(
-				reason(Events.instance().attribute("entityversion", new java.math.BigInteger("9223372036854775808"))))
+		assertThat(reason(Events.instance().attribute("entityversion", new BigInteger("9223372036854775808"))))
 			.isEqualTo(
 					"not a CloudEvent: entityversion must be at most 9223372036854775807 but was 9223372036854775808");
 		assertThat(reason(
@@ -280,6 +281,21 @@ class EventParserRejectionTests {
 	}
 
 	@Test
+	void rejectsJsonWithANumberBeyondPostgresqlNumeric() {
+		assertThat(reason(Events.instance().jsonField("data", "{\"n\": [1e131072]}")))
+			.isEqualTo("data.data contains the number 1E+131072, which PostgreSQL cannot store");
+		assertThat(reason(Events.instance().jsonField("data", "{\"n\": 1.5e-16383}")))
+			.isEqualTo("data.data contains the number 1.5E-16383, which PostgreSQL cannot store");
+	}
+
+	@Test
+	void acceptsJsonWithNumbersAtTheLimitsOfPostgresqlNumeric() {
+		Events instance = Events.instance().jsonField("data", "{\"n\": [1e131071, 1.5e-16382, \"E-mail\"]}");
+		assertThat(((WorkflowInstance) ((ParseOutcome.Accepted) PARSER.parse(instance.bytes(), noHeaders())).event()
+			.entity()).data()).isEqualTo("{\"n\":[1E+131071,1.5E-16382,\"E-mail\"]}");
+	}
+
+	@Test
 	void acceptsJsonWithAnEscapedBackslashBeforeU0000() {
 		Events instance = Events.instance().jsonField("data", "{\"path\": \"C:\\\\u0000\"}");
 		assertThat(PARSER.parse(instance.bytes(), noHeaders())).isInstanceOf(ParseOutcome.Accepted.class);
@@ -294,6 +310,16 @@ class EventParserRejectionTests {
 		assertThat(reason(definition))
 			.isEqualTo("data.version: expected integer but was string; " + "data.categoryId: not a uuid: '"
 					+ "c".repeat(40) + "'; data.definitionId: required field is missing");
+	}
+
+	@Test
+	void reportsTheFirstTenInvalidFieldsAndCountsTheOthers() {
+		List<String> tags = IntStream.range(0, 25).mapToObj((i) -> "t".repeat(51) + i).toList();
+		assertThat(reason(Events.definition().field("tags", tags))).startsWith(
+				"data.tags[0]: value of 52 characters exceeds the column's maximum of 50; data.tags[1]: value of 52")
+			.contains("data.tags[9]: value of 52 characters")
+			.doesNotContain("data.tags[10]")
+			.endsWith("; and 15 more");
 	}
 
 	@Test
