@@ -56,27 +56,45 @@ class BatchIngestor {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	void ingest(List<ConsumerRecord<byte[], byte[]>> records, String groupId) {
+	/**
+	 * Applies the batch, or applies nothing and returns where to seek the consumer when
+	 * the database reflects an earlier position than the batch starts at (a database
+	 * restored from a backup, a rebuilt schema swapped in): the records in between are
+	 * read again.
+	 */
+	Map<TopicPartition, Long> ingest(List<ConsumerRecord<byte[], byte[]>> records, String groupId) {
 		long started = System.nanoTime();
 		List<ParsedRecord> parsed = new ArrayList<>(records.size());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
 			parsed.add(new ParsedRecord(record, this.parser.parse(record.value(), record.headers())));
 		}
 		Map<ConsumerRecord<?, ?>, String> refused = new IdentityHashMap<>();
+		Map<TopicPartition, Long> rewind = new HashMap<>();
 		BatchReport report = null;
 		// Each round that finds events PostgreSQL refuses rolls back and starts again
 		// without them, so older events of the same entities still apply.
-		while (report == null) {
-			report = this.transaction.execute((status) -> applyOnce(parsed, refused, groupId, status));
+		while (report == null && rewind.isEmpty()) {
+			report = this.transaction.execute((status) -> applyOnce(parsed, refused, rewind, groupId, status));
 		}
-		report.publish(this.metrics);
-		this.metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
-		logger.debug("Applied batch of {} records: {}", records.size(), report);
+		if (report != null) {
+			report.publish(this.metrics);
+			this.metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
+			logger.debug("Applied batch of {} records: {}", records.size(), report);
+		}
+		return rewind;
 	}
 
-	private BatchReport applyOnce(List<ParsedRecord> parsed, Map<ConsumerRecord<?, ?>, String> refused, String groupId,
-			TransactionStatus status) {
-		Map<TopicPartition, Long> positions = this.offsets.lockPositions(groupId, nextOffsets(parsed).keySet());
+	private BatchReport applyOnce(List<ParsedRecord> parsed, Map<ConsumerRecord<?, ?>, String> refused,
+			Map<TopicPartition, Long> rewind, String groupId, TransactionStatus status) {
+		Map<TopicPartition, Long> firstOffsets = firstOffsets(parsed);
+		Map<TopicPartition, Long> positions = this.offsets.lockPositions(groupId, firstOffsets);
+		if (firstOffsets.entrySet().stream().anyMatch((first) -> positions.get(first.getKey()) < first.getValue())) {
+			logger.warn("The database reflects earlier positions {} than this batch starts at {}; reading again",
+					positions, firstOffsets);
+			firstOffsets
+				.forEach((partition, first) -> rewind.put(partition, Math.min(first, positions.get(partition))));
+			return null;
+		}
 		List<ParsedRecord> fresh = parsed.stream().filter((record) -> record.isAtOrAfter(positions)).toList();
 		Map<WorkflowEvent, ParsedRecord> sources = new IdentityHashMap<>();
 		List<WorkflowEvent> events = new ArrayList<>();
@@ -109,6 +127,14 @@ class BatchIngestor {
 			return rejected.reason();
 		}
 		return refused.get(record.record());
+	}
+
+	private static Map<TopicPartition, Long> firstOffsets(List<ParsedRecord> parsed) {
+		Map<TopicPartition, Long> first = new HashMap<>();
+		for (ParsedRecord record : parsed) {
+			first.merge(record.partition(), record.record().offset(), Math::min);
+		}
+		return first;
 	}
 
 	private static Map<TopicPartition, Long> nextOffsets(List<ParsedRecord> parsed) {

@@ -39,7 +39,8 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 	@Override
 	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
 		try {
-			this.ingestor.ingest(records, consumer.groupMetadata().groupId());
+			Map<TopicPartition, Long> rewind = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
+			rewind.forEach(consumer::seek);
 			this.health.batchApplied();
 		}
 		catch (RuntimeException ex) {

@@ -1,6 +1,5 @@
 package io.workflowpersistence.worker.store;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OffsetStore {
 
-	// Creates missing rows and locks all of them for the rest of the transaction, so two
-	// consumers that briefly hold the same partition (a rebalance) apply each record
-	// once.
+	// Creates missing rows (at the batch's first offset) and locks all of them for the
+	// rest
+	// of the transaction, so two consumers that briefly hold the same partition (a
+	// rebalance) apply each record once.
 	private static final String LOCK_POSITIONS = """
 			INSERT INTO ConsumerOffsets AS stored (GroupId, Topic, PartitionId, NextOffset)
-			SELECT ?, t.Topic, t.PartitionId, 0
-			FROM unnest(?::varchar[], ?::int[]) AS t(Topic, PartitionId)
+			SELECT ?, t.Topic, t.PartitionId, t.FirstOffset
+			FROM unnest(?::varchar[], ?::int[], ?::bigint[]) AS t(Topic, PartitionId, FirstOffset)
 			ORDER BY t.Topic, t.PartitionId
 			ON CONFLICT (GroupId, Topic, PartitionId) DO UPDATE SET NextOffset = stored.NextOffset
 			RETURNING Topic, PartitionId, NextOffset
@@ -51,13 +51,15 @@ public class OffsetStore {
 	}
 
 	/**
-	 * Locks the positions of the partitions until the transaction ends and returns them
-	 * (0 for a partition never applied).
+	 * Locks the positions of the partitions until the transaction ends and returns them.
+	 * A partition the group has never applied starts at the given first offset.
 	 */
-	public Map<TopicPartition, Long> lockPositions(String groupId, Collection<TopicPartition> partitions) {
+	public Map<TopicPartition, Long> lockPositions(String groupId, Map<TopicPartition, Long> firstOffsets) {
+		List<TopicPartition> partitions = List.copyOf(firstOffsets.keySet());
 		List<Object> parameters = List.of(groupId,
 				new TypedArray("varchar", partitions.stream().map(TopicPartition::topic).toArray()),
-				new TypedArray("int", partitions.stream().map(TopicPartition::partition).toArray()));
+				new TypedArray("int", partitions.stream().map(TopicPartition::partition).toArray()),
+				new TypedArray("bigint", partitions.stream().map(firstOffsets::get).toArray()));
 		return positions(LOCK_POSITIONS, parameters);
 	}
 

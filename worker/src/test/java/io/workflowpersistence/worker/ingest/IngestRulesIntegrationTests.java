@@ -186,6 +186,18 @@ class IngestRulesIntegrationTests extends IngestIntegrationTestSupport {
 		eventually().until(() -> count("SELECT count(*) FROM WorkflowCategories WHERE Id = ?", category) == 0);
 	}
 
+	@Test
+	void aDatabaseBehindTheTopicsReadsThemAgain() {
+		String id = unique("wi");
+		publish(Events.instance(id).version(1));
+		awaitInstance(id);
+		// As if the database were restored from a backup taken before the instance came.
+		this.jdbc.sql("DELETE FROM WorkflowInstances WHERE Id = ?").param(id).update();
+		this.jdbc.sql("UPDATE ConsumerOffsets SET NextOffset = 0 WHERE Topic = 'workflow.instances'").update();
+		awaitMarkerAfter(id);
+		assertThat(count("SELECT count(*) FROM WorkflowInstances WHERE Id = ?", id)).isOne();
+	}
+
 	private void awaitMarkerAfter(String key) {
 		awaitMarkerAfter(key, "workflow.instances");
 	}

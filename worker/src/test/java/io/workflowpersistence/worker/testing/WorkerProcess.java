@@ -1,0 +1,109 @@
+package io.workflowpersistence.worker.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged worker jar running as a child process, as ops run it: configured through
+ * environment variables, stopped gracefully or killed with SIGKILL.
+ */
+public final class WorkerProcess implements AutoCloseable {
+
+	private static final Path JAR = Path.of("target", "worker.jar");
+
+	private final String name;
+
+	private final Map<String, String> environment;
+
+	private final int port;
+
+	private Process process;
+
+	public WorkerProcess(String name, Map<String, String> environment) {
+		this.name = name;
+		this.environment = environment;
+		this.port = freePort();
+	}
+
+	public WorkerProcess start() throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(this.environment);
+		builder.environment().put("SERVER_PORT", String.valueOf(this.port));
+		File log = Path.of("target", "process-logs", this.name + ".log").toFile();
+		log.getParentFile().mkdirs();
+		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+		this.process = builder.start();
+		return this;
+	}
+
+	/**
+	 * Waits until the worker answers on its health endpoint (whatever the status).
+	 */
+	public WorkerProcess awaitStarted(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue());
+			}
+			try {
+				http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+						HttpResponse.BodyHandlers.discarding());
+				return this;
+			}
+			catch (IOException ex) {
+				Thread.sleep(250);
+			}
+		}
+		throw new IllegalStateException(this.name + " did not start within " + timeout);
+	}
+
+	public String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	/**
+	 * SIGKILL: no shutdown hook, no offset commit, no goodbye.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
