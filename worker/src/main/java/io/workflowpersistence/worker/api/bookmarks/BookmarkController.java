@@ -33,7 +33,8 @@ class BookmarkController {
 	}
 
 	@GetMapping("/api/v1/bookmarks")
-	@Operation(summary = "List bookmarks", description = "Bookmarks matching every filter given, by id.")
+	@Operation(operationId = "listBookmarks", summary = "List bookmarks",
+			description = "Bookmarks matching every filter given, by id.")
 	Page<Bookmark> list(@ParameterObject BookmarkListParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);
 		Where where = new Where().equal("Hash", "hash", reader.text("hash", parameters.hash()))
@@ -45,7 +46,8 @@ class BookmarkController {
 	}
 
 	@GetMapping("/api/v1/instances/{id}/bookmarks")
-	@Operation(summary = "List the bookmarks of an instance", description = "By id.")
+	@Operation(operationId = "listInstanceBookmarks", summary = "List the bookmarks of an instance",
+			description = "By id.")
 	Page<Bookmark> listOfInstance(@Parameter(description = "Instance id.") @PathVariable String id,
 			@ParameterObject PagingParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);

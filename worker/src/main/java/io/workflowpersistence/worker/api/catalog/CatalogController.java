@@ -30,7 +30,8 @@ class CatalogController {
 	}
 
 	@GetMapping("/api/v1/categories")
-	@Operation(summary = "List workflow categories", description = "All categories, by id.")
+	@Operation(operationId = "listCategories", summary = "List workflow categories",
+			description = "All categories, by id.")
 	Page<Category> categories(@ParameterObject PagingParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);
 		PageRequest page = PageRequest.readUuidKeyed(reader, parameters);
@@ -39,7 +40,7 @@ class CatalogController {
 	}
 
 	@GetMapping("/api/v1/activity-definitions")
-	@Operation(summary = "List custom activity definitions",
+	@Operation(operationId = "listActivityDefinitions", summary = "List custom activity definitions",
 			description = "Activity definitions matching every filter given, by id.")
 	Page<ActivityDefinition> activityDefinitions(@ParameterObject ActivityDefinitionListParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);

@@ -34,7 +34,7 @@ class DefinitionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List definitions",
+	@Operation(operationId = "listDefinitions", summary = "List definitions",
 			description = "Definition versions matching every filter given, with their tags, by id.")
 	Page<DefinitionSummary> list(@ParameterObject DefinitionListParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);
@@ -51,7 +51,8 @@ class DefinitionController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Get a definition version", description = "One definition version with its data and tags.")
+	@Operation(operationId = "getDefinition", summary = "Get a definition version",
+			description = "One definition version with its data and tags.")
 	DefinitionDetails get(@Parameter(description = "Id of the definition version.") @PathVariable String id) {
 		return this.definitions.findById(ParameterReader.pathId(id))
 			.orElseThrow(() -> new NotFoundException("workflow definition", id));

@@ -36,7 +36,7 @@ class ActivityController {
 	}
 
 	@GetMapping("/api/v1/instances/{id}/activities")
-	@Operation(summary = "List the activity records of an instance",
+	@Operation(operationId = "listInstanceActivities", summary = "List the activity records of an instance",
 			description = "Ordered by startedAt, then id; records not started yet come last.")
 	Page<ActivityRecord> list(@Parameter(description = "Instance id.") @PathVariable String id,
 			@ParameterObject ActivityListParameters parameters) {

@@ -35,14 +35,15 @@ class InstanceController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List instances", description = "Instances matching every filter given, one page "
-			+ "at a time, by createdAt descending unless told otherwise.")
+	@Operation(operationId = "listInstances", summary = "List instances",
+			description = "Instances matching every filter given, one page "
+					+ "at a time, by createdAt descending unless told otherwise.")
 	Page<InstanceSummary> list(@ParameterObject InstanceListParameters parameters) {
 		return this.instances.page(InstanceListRequest.read(parameters, this.properties));
 	}
 
 	@PostMapping("/search")
-	@Operation(summary = "Search instances",
+	@Operation(operationId = "searchInstances", summary = "Search instances",
 			description = "The instance list with its parameters as a JSON body, for lists of statuses "
 					+ "or definition ids too long for a URL. The answer is the same as the list's.")
 	Page<InstanceSummary> search(@RequestBody InstanceListParameters body) {
@@ -50,7 +51,7 @@ class InstanceController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Get an instance",
+	@Operation(operationId = "getInstance", summary = "Get an instance",
 			description = "One instance with its data and the number of its activity records and bookmarks.")
 	InstanceDetails get(@Parameter(description = "Instance id.") @PathVariable String id) {
 		return this.instances.findById(ParameterReader.pathId(id))

@@ -26,7 +26,7 @@ class InstanceStatsController {
 	}
 
 	@GetMapping("/api/v1/stats/instances")
-	@Operation(summary = "Count instances by status",
+	@Operation(operationId = "countInstancesByStatus", summary = "Count instances by status",
 			description = "How many instances match the filters, by status and by sub-status within each.")
 	InstanceStats countByStatus(@ParameterObject InstanceFilterParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);

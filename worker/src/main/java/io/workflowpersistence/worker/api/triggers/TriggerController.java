@@ -29,7 +29,8 @@ class TriggerController {
 	}
 
 	@GetMapping("/api/v1/triggers")
-	@Operation(summary = "List triggers", description = "Triggers matching every filter given, by id.")
+	@Operation(operationId = "listTriggers", summary = "List triggers",
+			description = "Triggers matching every filter given, by id.")
 	Page<Trigger> list(@ParameterObject TriggerListParameters parameters) {
 		ParameterReader reader = new ParameterReader(this.properties);
 		Where where = new Where().equal("Hash", "hash", reader.text("hash", parameters.hash()))
