@@ -3,7 +3,7 @@ package io.workflowpersistence.worker.api;
 /**
  * The paging parameters every list takes, as the request carries them.
  */
-public interface PageParameters {
+public interface PageParameters extends QueryParameters {
 
 	/**
 	 * The page size asked for.

@@ -63,6 +63,12 @@ class BadRequestIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void refusesASingleValuedParameterGivenTwice() {
+		assertThat(get("/api/v1/instances", "limit", "1", "limit", "2").invalidParams()).containsExactly("limit");
+		assertThat(get("/api/v1/bookmarks", "hash", "a", "hash", "b").invalidParams()).containsExactly("hash");
+	}
+
+	@Test
 	void namesEveryBadParameterOfARequest() {
 		assertThat(get("/api/v1/instances", "limit", "0", "sort", "name", "createdFrom", "today").invalidParams())
 			.containsExactlyInAnyOrder("limit", "sort", "createdFrom");

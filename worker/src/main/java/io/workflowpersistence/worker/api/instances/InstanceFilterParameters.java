@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.workflowpersistence.worker.api.ApiDocs;
+import io.workflowpersistence.worker.api.QueryParameters;
 
 /**
  * The instance filters as a request carries them, before they are read.
@@ -39,7 +40,9 @@ record InstanceFilterParameters(
 		@Parameter(description = UPDATED_FROM, schema = @Schema(type = "string", format = "date-time")) @Schema(
 				description = UPDATED_FROM, format = "date-time") String updatedFrom,
 		@Parameter(description = UPDATED_TO, schema = @Schema(type = "string", format = "date-time")) @Schema(
-				description = UPDATED_TO, format = "date-time") String updatedTo) {
+				description = UPDATED_TO, format = "date-time") String updatedTo)
+		implements
+			QueryParameters {
 
 	static final String CREATED_FROM = "Created at or after this time (inclusive);" + ApiDocs.TIMESTAMP_FORMAT;
 
