@@ -71,15 +71,18 @@ public final class Where {
 	}
 
 	/**
-	 * Adds a case-insensitive substring match when the text is present; LIKE wildcards in
-	 * the text match literally.
+	 * Adds a case-insensitive substring match when the text is not empty; LIKE wildcards
+	 * in the text match literally.
 	 * @param column the column
 	 * @param parameter the parameter name
-	 * @param text the substring, or {@code null} for no condition
+	 * @param text the substring, or {@code null} or empty for no condition
 	 * @return this clause
 	 */
 	public Where contains(String column, String parameter, String text) {
-		return (text != null) ? condition(column + " ILIKE :" + parameter, parameter, containsPattern(text)) : this;
+		if (text == null || text.isEmpty()) {
+			return this;
+		}
+		return condition(column + " ILIKE :" + parameter, parameter, containsPattern(text));
 	}
 
 	/**

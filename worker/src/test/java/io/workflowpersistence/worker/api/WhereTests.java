@@ -32,6 +32,12 @@ class WhereTests {
 	}
 
 	@Test
+	void anEmptySubstringMatchesEverything() {
+		assertThat(new Where().contains("Name", "name", "").clause()).isEmpty();
+		assertThat(new Where().contains("Name", "name", "a").clause()).isEqualTo("WHERE Name ILIKE :name");
+	}
+
+	@Test
 	void matchesLikeWildcardsLiterally() {
 		assertThat(Where.containsPattern("50%_off\\")).isEqualTo("%50\\%\\_off\\\\%");
 	}

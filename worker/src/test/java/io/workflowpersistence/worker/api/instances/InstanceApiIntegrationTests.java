@@ -100,6 +100,7 @@ class InstanceApiIntegrationTests extends ApiIntegrationTestSupport {
 	void matchesASubstringOfTheNameIgnoringCase() {
 		assertThat(get(INSTANCES, "name", "ORDER").itemIds()).containsExactly("i-04", "i-06", "i-02", "i-01", "i-07");
 		assertThat(get(INSTANCES, "name", "voic").itemIds()).containsExactly("i-03");
+		assertThat(get(INSTANCES, "name", "").itemIds()).hasSize(8);
 	}
 
 	@Test
