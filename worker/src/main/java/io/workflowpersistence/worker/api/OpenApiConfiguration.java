@@ -1,0 +1,76 @@
+package io.workflowpersistence.worker.api;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document served at {@code /v3/api-docs}: its title and description, JSON
+ * answers, and the problem answers every operation may give.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	private static final String JSON = "application/json";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	@Bean
+	OpenAPI readApiDocument() {
+		return new OpenAPI().info(new Info().title("Workflow persistence read API").version("v1").description("""
+				Read-only queries over the workflow instances, activity records, bookmarks, \
+				triggers, definitions and catalog that the worker projects from the engine's \
+				events. Lists are keyset-paginated: pass the nextCursor of a page as cursor to \
+				read the next one. Errors are application/problem+json (RFC 9457); a 400 names \
+				each bad parameter in invalidParams."""));
+	}
+
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		return (openApi) -> openApi.getPaths()
+			.forEach((path, item) -> item.readOperations().forEach((operation) -> describe(path, operation)));
+	}
+
+	private static void describe(String path, Operation operation) {
+		ApiResponses responses = operation.getResponses();
+		responses.values().forEach(OpenApiConfiguration::answerJson);
+		responses.addApiResponse("400", problem("A parameter is invalid; invalidParams names each bad one."));
+		if (path.contains("{id}")) {
+			responses.addApiResponse("404", problem("No row has this id."));
+		}
+		responses.addApiResponse("503", problem("The query timed out or the database cannot be reached."));
+	}
+
+	private static void answerJson(ApiResponse response) {
+		Content content = response.getContent();
+		if (content != null && content.containsKey("*/*")) {
+			response.setContent(new Content().addMediaType(JSON, content.get("*/*")));
+		}
+	}
+
+	private static ApiResponse problem(String description) {
+		ObjectSchema invalidParam = new ObjectSchema();
+		invalidParam.setProperties(Map.of("name", new StringSchema(), "reason", new StringSchema()));
+		ObjectSchema problem = new ObjectSchema();
+		problem.setProperties(Map.of("type", new StringSchema(), "title", new StringSchema(), "status",
+				new IntegerSchema(), "detail", new StringSchema(), "instance", new StringSchema(), "invalidParams",
+				new ArraySchema().items(invalidParam)));
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problem)));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Workflow definitions, each with its tags.
+ */
+package io.workflowpersistence.worker.api.definitions;

@@ -1,0 +1,57 @@
+package io.workflowpersistence.worker.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document describes every endpoint of the read API and every parameter.
+ */
+class OpenApiIntegrationTests extends ApiIntegrationTestSupport {
+
+	@Test
+	void documentsEveryEndpoint() {
+		JsonNode paths = get("/v3/api-docs").ok().get("paths");
+		assertThat(paths.propertyNames()).contains("/api/v1/instances", "/api/v1/instances/search",
+				"/api/v1/instances/{id}", "/api/v1/instances/{id}/activities", "/api/v1/instances/{id}/bookmarks",
+				"/api/v1/bookmarks", "/api/v1/triggers", "/api/v1/definitions", "/api/v1/definitions/{id}",
+				"/api/v1/categories", "/api/v1/activity-definitions", "/api/v1/stats/instances");
+	}
+
+	@Test
+	void describesEveryParameter() {
+		JsonNode paths = get("/v3/api-docs").ok().get("paths");
+		List<String> undescribed = new ArrayList<>();
+		List<String> described = new ArrayList<>();
+		paths.propertyStream().forEach((path) -> path.getValue().propertyStream().forEach((operation) -> {
+			JsonNode parameters = operation.getValue().get("parameters");
+			if (parameters != null) {
+				parameters.forEach((parameter) -> {
+					String name = path.getKey() + " " + parameter.get("name").asString();
+					JsonNode description = parameter.get("description");
+					(description != null && !description.asString().isBlank() ? described : undescribed).add(name);
+				});
+			}
+		}));
+		assertThat(undescribed).isEmpty();
+		assertThat(described).contains("/api/v1/instances status", "/api/v1/instances createdFrom",
+				"/api/v1/instances cursor", "/api/v1/instances/{id} id", "/api/v1/definitions tag",
+				"/api/v1/stats/instances definitionId");
+	}
+
+	@Test
+	void documentsTheSearchBody() {
+		JsonNode search = get("/v3/api-docs").ok().get("paths").get("/api/v1/instances/search").get("post");
+		assertThat(search.get("requestBody")).isNotNull();
+	}
+
+	@Test
+	void servesSwaggerUi() {
+		assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+}
