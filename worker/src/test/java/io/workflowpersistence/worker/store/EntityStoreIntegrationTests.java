@@ -156,6 +156,24 @@ class EntityStoreIntegrationTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void tombstonesAreKeptForTheRetentionAndPurgedAfterIt() {
+		String expired = UUID.randomUUID().toString();
+		String kept = UUID.randomUUID().toString();
+		for (String id : List.of(expired, kept)) {
+			apply(List.of(new WorkflowEvent("e", "/t", EntityType.WORKFLOW_TRIGGER, Operation.DELETED, id,
+					new OrderingKey(5L, null), null)));
+		}
+		jdbc.sql("UPDATE Tombstones SET DeletedAt = now() - interval '8 days' WHERE Id = ?").param(expired).update();
+
+		new TombstoneStore(new JdbcTemplate(database.dataSource())).purgeOlderThan(Duration.ofDays(7));
+
+		assertThat(jdbc.sql("SELECT Id FROM Tombstones WHERE Id IN (?, ?)")
+			.params(expired, kept)
+			.query(String.class)
+			.list()).containsExactly(kept);
+	}
+
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
