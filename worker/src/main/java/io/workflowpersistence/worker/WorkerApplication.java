@@ -1,5 +1,10 @@
 package io.workflowpersistence.worker;
 
+import java.util.Arrays;
+
+import io.workflowpersistence.simulator.SimulatorMain;
+import io.workflowpersistence.worker.embedded.EmbeddedRun;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,8 +17,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class WorkerApplication {
 
+	/**
+	 * Runs the worker, or with {@code simulate} as the first argument, the engine
+	 * simulator (its options follow; {@code simulate --help} lists them).
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(WorkerApplication.class, args);
+		if (args.length > 0 && args[0].equals("simulate")) {
+			SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		SpringApplication application = new SpringApplication(WorkerApplication.class);
+		EmbeddedRun.install(application);
+		application.run(args);
 	}
 
 }
