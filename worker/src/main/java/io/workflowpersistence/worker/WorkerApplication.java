@@ -8,6 +8,8 @@ import io.workflowpersistence.worker.embedded.EmbeddedRun;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The worker: consumes workflow events from Kafka into PostgreSQL and serves the read
@@ -23,6 +25,9 @@ public class WorkerApplication {
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("simulate")) {
+			// Without Spring Boot's logging set up, the Kafka client would log at DEBUG.
+			LoggingSystem.get(WorkerApplication.class.getClassLoader())
+				.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 			SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
