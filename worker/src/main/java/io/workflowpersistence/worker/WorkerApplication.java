@@ -1,8 +1,15 @@
 package io.workflowpersistence.worker;
 
+import java.util.Arrays;
+
+import io.workflowpersistence.simulator.SimulatorMain;
+import io.workflowpersistence.worker.embedded.EmbeddedRun;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The worker: consumes workflow events from Kafka into PostgreSQL and serves the read
@@ -12,8 +19,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class WorkerApplication {
 
+	/**
+	 * Runs the worker, or with {@code simulate} as the first argument, the engine
+	 * simulator (its options follow; {@code simulate --help} lists them).
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(WorkerApplication.class, args);
+		if (args.length > 0 && args[0].equals("simulate")) {
+			// Without Spring Boot's logging set up, the Kafka client would log at DEBUG.
+			LoggingSystem.get(WorkerApplication.class.getClassLoader())
+				.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+			SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		SpringApplication application = new SpringApplication(WorkerApplication.class);
+		EmbeddedRun.install(application);
+		application.run(args);
 	}
 
 }

@@ -1,0 +1,20 @@
+-- The users of db/README.md ("Database users"), created once when the PostgreSQL container
+-- initializes its data directory: the migrations run as workflow_owner, the workers as
+-- workflow_worker, reports as workflow_reader.
+CREATE USER workflow_owner WITH PASSWORD 'change-me-owner';
+CREATE USER workflow_worker WITH PASSWORD 'change-me-worker';
+CREATE USER workflow_reader WITH PASSWORD 'change-me-reader';
+
+REVOKE ALL ON DATABASE workflow_persistence FROM PUBLIC;
+GRANT CONNECT ON DATABASE workflow_persistence TO workflow_owner, workflow_worker, workflow_reader;
+
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE, CREATE ON SCHEMA public TO workflow_owner;
+GRANT USAGE ON SCHEMA public TO workflow_worker, workflow_reader;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE workflow_owner IN SCHEMA public
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO workflow_worker;
+ALTER DEFAULT PRIVILEGES FOR ROLE workflow_owner IN SCHEMA public
+    GRANT USAGE, SELECT ON SEQUENCES TO workflow_worker;
+ALTER DEFAULT PRIVILEGES FOR ROLE workflow_owner IN SCHEMA public
+    GRANT SELECT ON TABLES TO workflow_reader;

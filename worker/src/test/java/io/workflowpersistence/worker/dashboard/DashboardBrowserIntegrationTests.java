@@ -1,0 +1,142 @@
+package io.workflowpersistence.worker.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.TestDatabase;
+import io.workflowpersistence.simulator.EngineSimulator;
+import io.workflowpersistence.simulator.SimulatorSettings;
+import io.workflowpersistence.simulator.SimulatorTopics;
+import io.workflowpersistence.worker.testing.Chromium;
+import io.workflowpersistence.worker.testing.Events;
+import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (headless Chromium) against the worker consuming a
+ * simulated engine's events from a real Kafka broker into a real PostgreSQL. Runs
+ * wherever Chromium is installed and always in CI; leaves a screenshot in
+ * {@code target/dashboard.png}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserIntegrationTests {
+
+	private static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("dashboard");
+
+	private static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
+
+	// Topics of its own, so that no other test's events reach this worker or the other
+	// way.
+	private static final String TOPIC_PREFIX = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+
+	private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void connections(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+		registry.add("spring.datasource.username", DATABASE::username);
+		registry.add("spring.datasource.password", DATABASE::password);
+		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+		registry.add("spring.kafka.consumer.group-id", () -> TOPIC_PREFIX + "worker");
+		registry.add("worker.ingest.topics",
+				() -> String.join(",", SimulatorTopics.ALL.stream().map((topic) -> TOPIC_PREFIX + topic).toList()));
+	}
+
+	@Test
+	void dashboardShowsCountsRateDeadLettersAndLagAndFollowsThemLive() throws Exception {
+		Optional<Path> chromium = Chromium.find();
+		assumeTrue(chromium.isPresent() || System.getenv("CI") != null, "Chromium is not installed");
+		Path executable = chromium
+			.orElseThrow(() -> new AssertionError("CI needs Chromium (apt-get install -y chromium)"));
+		// Cut from an endless run, so that many instances are still running at the end.
+		List<ProducerRecord<byte[], byte[]>> records = new EngineSimulator(
+				SimulatorSettings.defaults().withSeed(11).withInstances(0))
+			.records()
+			.limit(3000)
+			.map((record) -> new ProducerRecord<>(TOPIC_PREFIX + record.topic(), null, record.key(), record.value(),
+					record.headers()))
+			.toList();
+		int half = records.size() / 2;
+		KAFKA.send(records.subList(0, half));
+		KAFKA.send(Events.raw(TOPIC_PREFIX + SimulatorTopics.INSTANCES, "poison", "not json".getBytes()));
+
+		try (Chromium browser = Chromium.launch(executable, 1280, 900)) {
+			browser.navigate("http://localhost:" + this.port + "/");
+
+			eventually().until(() -> "live".equals(text(browser, "connection")));
+			eventually().until(() -> number(browser, "instances-total") > 0
+					&& number(browser, "instances-total") == instancesInDatabase());
+			long before = number(browser, "instances-total");
+			eventually().until(() -> number(browser, "dead-letters") == 1);
+			assertThat(rows(browser, "instances-by-status")).isGreaterThanOrEqualTo(2);
+			assertThat(text(browser, "consumer-lag")).matches("[0-9,]+");
+			assertThat(number(browser, "bookmarks-total")).isEqualTo(count("SELECT count(*) FROM Bookmarks"));
+
+			KAFKA.send(records.subList(half, records.size()));
+
+			// The page is not reloaded: the numbers follow the database.
+			eventually().until(() -> number(browser, "instances-total") > before
+					&& number(browser, "instances-total") == instancesInDatabase());
+			eventually().until(() -> text(browser, "event-rate").matches("[0-9,]+"));
+			assertThat(rows(browser, "activities-by-status")).isGreaterThanOrEqualTo(2);
+			assertThat(text(browser, "instances-by-status")).contains("Suspended", "Finished");
+			Files.write(SCREENSHOT, browser.screenshot());
+		}
+		byte[] png = Files.readAllBytes(SCREENSHOT);
+		assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+		assertThat(png.length).isGreaterThan(20_000);
+	}
+
+	private long instancesInDatabase() {
+		return count("SELECT count(*) FROM WorkflowInstances");
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static String text(Chromium browser, String id) {
+		return Optional.ofNullable(browser.evaluate("document.getElementById('" + id + "').textContent"))
+			.map((value) -> value.asString().trim())
+			.orElse("");
+	}
+
+	private static long number(Chromium browser, String id) {
+		String text = text(browser, id).replace(",", "");
+		return text.matches("[0-9]+") ? Long.parseLong(text) : -1;
+	}
+
+	private static int rows(Chromium browser, String id) {
+		return browser.evaluate("document.querySelectorAll('#" + id + " tbody tr').length").asInt();
+	}
+
+	private static ConditionFactory eventually() {
+		return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250));
+	}
+
+}
