@@ -48,6 +48,8 @@ final class CommandContext implements AutoCloseable {
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
 			.properties("logging.level.root=warn", "logging.level.org.flywaydb=error",
+					// A rebuild commits its offsets only for Kafka's tools to show.
+					"logging.level.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=error",
 					"spring.application.name=workflow-persistence-command")
 			.initializers((initialized) -> initialized.getEnvironment()
 				.getPropertySources()

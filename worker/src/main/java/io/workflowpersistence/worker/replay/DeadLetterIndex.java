@@ -1,9 +1,9 @@
 package io.workflowpersistence.worker.replay;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +29,7 @@ final class DeadLetterIndex {
 	 * Reads the dead-letter topics from their beginning to their current end.
 	 */
 	static DeadLetterIndex read(Consumer<byte[], byte[]> consumer, List<String> deadLetterTopics) {
-		Map<DeadLetterOrigin, RecordMetadata> deadLetters = new HashMap<>();
+		Map<DeadLetterOrigin, RecordMetadata> deadLetters = new ConcurrentHashMap<>();
 		try (TopicOffsets offsets = new TopicOffsets(consumer)) {
 			List<TopicPartition> partitions = offsets.partitions(deadLetterTopics);
 			Map<TopicPartition, Long> ends = offsets.ends(partitions);
@@ -49,6 +49,14 @@ final class DeadLetterIndex {
 
 	RecordMetadata find(DeadLetterOrigin origin) {
 		return this.deadLetters.get(origin);
+	}
+
+	/**
+	 * Records a dead letter published meanwhile, so that a batch applied again after a
+	 * failure does not publish it twice.
+	 */
+	void add(DeadLetterOrigin origin, RecordMetadata deadLetter) {
+		this.deadLetters.put(origin, deadLetter);
 	}
 
 	int size() {

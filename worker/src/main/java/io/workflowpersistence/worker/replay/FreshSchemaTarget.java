@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 
@@ -89,7 +90,22 @@ final class FreshSchemaTarget implements RebuildTarget {
 			.locations(this.migrations.toArray(String[]::new))
 			.load()
 			.migrate();
+		checkTables();
 		return this.dataSource;
+	}
+
+	// The live schema may be on the search path too (where extensions live): a table
+	// missing here would be written there.
+	private void checkTables() {
+		List<String> tables = new ArrayList<>(SchemaStores.eventTables());
+		tables.add("ConsumerOffsets");
+		List<String> missing = tables.stream()
+			.filter((table) -> !SchemaObjects.tableExists(this.admin, this.schema, table))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("The migrations " + this.migrations + " did not create " + missing
+					+ " in schema " + this.schema + "; nothing was written");
+		}
 	}
 
 	@Override

@@ -30,13 +30,19 @@ final class KnownDeadLetterTemplate extends KafkaTemplate<byte[], byte[]> {
 
 	@Override
 	public CompletableFuture<SendResult<byte[], byte[]>> send(ProducerRecord<byte[], byte[]> record) {
-		RecordMetadata existing = DeadLetterOrigin.of(record.headers()).map(this.index::find).orElse(null);
+		DeadLetterOrigin origin = DeadLetterOrigin.of(record.headers()).orElse(null);
+		RecordMetadata existing = (origin != null) ? this.index.find(origin) : null;
 		if (existing != null) {
 			this.known.incrementAndGet();
 			return CompletableFuture.completedFuture(new SendResult<>(record, existing));
 		}
 		this.published.incrementAndGet();
-		return super.send(record);
+		return super.send(record).thenApply((sent) -> {
+			if (origin != null) {
+				this.index.add(origin, sent.getRecordMetadata());
+			}
+			return sent;
+		});
 	}
 
 	/**

@@ -32,6 +32,10 @@ final class PartitionReader implements AutoCloseable {
 
 	private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
+	private static final int ATTEMPTS = 6;
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
 	private final Consumer<byte[], byte[]> consumer;
 
 	private final List<TopicPartition> partitions;
@@ -119,7 +123,7 @@ final class PartitionReader implements AutoCloseable {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Map<TopicPartition, Long> rewind = this.ingestor.ingest(batch, this.group);
+		Map<TopicPartition, Long> rewind = ingest(batch);
 		if (rewind.isEmpty()) {
 			this.read.addAndGet(batch.size());
 			// Only to show the rebuild's progress to Kafka's tools: the schema's
@@ -131,6 +135,37 @@ final class PartitionReader implements AutoCloseable {
 			});
 		}
 		rewind.forEach(this.consumer::seek);
+	}
+
+	// Data the database refuses is dead-lettered inside the ingestor; what fails a batch
+	// is the database or the broker, which may well come back (a deadlock with a live
+	// worker writing the same rows in place, a restart).
+	private Map<TopicPartition, Long> ingest(List<ConsumerRecord<byte[], byte[]>> batch) {
+		Duration wait = FIRST_RETRY;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.ingestor.ingest(batch, this.group);
+			}
+			catch (RuntimeException ex) {
+				if (attempt >= ATTEMPTS || this.stopping.get()) {
+					throw ex;
+				}
+				logger.warn("A batch of {} records failed ({}); trying again in {}", batch.size(), ex.getMessage(),
+						Durations.format(wait));
+				sleep(wait);
+				wait = wait.multipliedBy(2);
+			}
+		}
+	}
+
+	private static void sleep(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("The rebuild was stopped");
+		}
 	}
 
 	/**

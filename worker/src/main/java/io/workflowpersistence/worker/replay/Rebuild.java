@@ -60,25 +60,28 @@ final class Rebuild {
 				return new RebuildDryRun(this.context, admin, database, this.out).report(live, liveGroup, group,
 						describeTarget(live));
 			}
-			long started = System.nanoTime();
 			try (RebuildLock lock = RebuildLock.acquire(database);
 					RebuildTarget target = target(admin, database, live, liveGroup, group, threads)) {
-				try {
-					this.out
-						.println("Rebuilding " + target.describe() + " from topics " + this.context.ingest().topics()
-								+ " as consumer group " + group + ", " + threads + " consumers");
-					Summary summary = rebuild(target, group, threads);
-					List<String> finished = target.finish(summary.positions());
-					this.out.println(summary.describe(Duration.ofNanos(System.nanoTime() - started)));
-					finished.forEach(this.out::println);
-					return ReplayCommands.DONE;
-				}
-				catch (RuntimeException ex) {
-					String leftBehind = target.leftBehind();
-					throw new CommandException(ReplayCommands.FAILED, ReplayCommands.describe(ex)
-							+ (leftBehind.isEmpty() ? "" : System.lineSeparator() + leftBehind));
-				}
+				return rebuildInto(target, group, threads);
 			}
+		}
+	}
+
+	private int rebuildInto(RebuildTarget target, String group, int threads) {
+		long started = System.nanoTime();
+		try {
+			this.out.println("Rebuilding " + target.describe() + " from topics " + this.context.ingest().topics()
+					+ " as consumer group " + group + ", " + threads + " consumers");
+			Summary summary = rebuild(target, group, threads);
+			List<String> finished = target.finish(summary.positions());
+			this.out.println(summary.describe(Duration.ofNanos(System.nanoTime() - started)));
+			finished.forEach(this.out::println);
+			return ReplayCommands.DONE;
+		}
+		catch (RuntimeException ex) {
+			String leftBehind = target.leftBehind();
+			throw new CommandException(ReplayCommands.FAILED,
+					ReplayCommands.describe(ex) + (leftBehind.isEmpty() ? "" : System.lineSeparator() + leftBehind));
 		}
 	}
 

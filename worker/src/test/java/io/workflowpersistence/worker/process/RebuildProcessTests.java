@@ -1,5 +1,6 @@
 package io.workflowpersistence.worker.process;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rebuild command of the real jar on a stream of about 100,000 events: a second
- * rebuild started while the first runs is refused with a clear message and exit code 3,
- * the first ends with 0 and its summary, and invalid arguments end with 2.
+ * rebuild started while the first runs is refused with a clear message and exit code 3;
+ * the first, kept waiting at its swap by a reader of the live tables, swaps once the
+ * reader is done and ends with 0 and its summary; invalid arguments end with 2.
  */
 class RebuildProcessTests {
 
@@ -47,14 +49,23 @@ class RebuildProcessTests {
 		DatabaseInfo database = TestDatabase.server().migratedDatabase("rebuild_jar");
 		Map<String, String> environment = environment(database);
 
-		try (JarCommand first = JarCommand.start(RUN + "-first", environment, "rebuild", "--progress-interval", "2s")) {
+		// Holding a lock on a live table keeps the first rebuild waiting at its swap,
+		// with
+		// its rebuild lock held, for as long as the test needs.
+		try (Connection blocker = database.dataSource().getConnection();
+				JarCommand first = JarCommand.start(RUN + "-first", environment, "rebuild", "--progress-interval",
+						"2s")) {
+			blocker.setAutoCommit(false);
+			blocker.createStatement().execute("LOCK TABLE ConsumerOffsets IN ACCESS SHARE MODE");
 			first.awaitOutput("Rebuilding a fresh schema", Duration.ofSeconds(60));
 			try (JarCommand second = JarCommand.start(RUN + "-second", environment, "rebuild")) {
 				assertThat(second.awaitExit(Duration.ofSeconds(60))).as(second.output()).isEqualTo(3);
 				assertThat(second.output()).contains("error: Another rebuild is running on this database")
 					.contains("Only one rebuild runs at a time");
 			}
-			assertThat(first.awaitExit(Duration.ofMinutes(3))).as(first.output()).isZero();
+			first.awaitOutput("Swapping the schemas: could not take the locks", Duration.ofSeconds(60));
+			blocker.commit();
+			assertThat(first.awaitExit(Duration.ofMinutes(2))).as(first.output()).isZero();
 			Matcher summary = SUMMARY.matcher(first.output());
 			assertThat(summary.find()).as(first.output()).isTrue();
 			assertThat(Long.parseLong(summary.group(1).replace(",", ""))).isEqualTo(records.size());

@@ -203,6 +203,19 @@ class RebuildIntegrationTests {
 		assertThat(applied(resumed, GROUP)).isEqualTo(published);
 	}
 
+	@Test
+	void aFailedRebuildLeavesTheLiveTablesAloneAndSaysWhatItLeftBehind() {
+		Outcome outcome = command(with(settings, "rebuild", "--schema", "rebuild_failing",
+				"--spring.flyway.locations=classpath:db/nothing-here"));
+
+		assertThat(outcome.code()).as(outcome.toString()).isEqualTo(1);
+		assertThat(outcome.err()).contains("did not create [WorkflowCategories")
+			.contains("The partial schema rebuild_failing is kept: run the rebuild again with --schema "
+					+ "rebuild_failing to resume it, or remove it with DROP SCHEMA rebuild_failing CASCADE");
+		assertThat(TableSnapshot.of(database.dataSource())).isEqualTo(live);
+		JdbcClient.create(database.dataSource()).sql("DROP SCHEMA rebuild_failing CASCADE").update();
+	}
+
 	private static List<Map<String, Object>> privileges(String role) {
 		return JdbcClient.create(database.dataSource())
 			.sql("""
