@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.events.ParseOutcome;
@@ -45,6 +46,9 @@ class BatchIngestor {
 	private final IngestMetrics metrics;
 
 	private final TransactionTemplate transaction;
+
+	// Where a partition was last sent back to, until a batch of it is applied.
+	private final Map<TopicPartition, Long> rewoundTo = new ConcurrentHashMap<>();
 
 	BatchIngestor(EventParser parser, OffsetStore offsets, BatchWriter writer, DeadLetters deadLetters,
 			IngestMetrics metrics, PlatformTransactionManager transactions) {
@@ -88,13 +92,17 @@ class BatchIngestor {
 			Map<TopicPartition, Long> rewind, String groupId, TransactionStatus status) {
 		Map<TopicPartition, Long> firstOffsets = firstOffsets(parsed);
 		Map<TopicPartition, Long> positions = this.offsets.lockPositions(groupId, firstOffsets);
-		if (firstOffsets.entrySet().stream().anyMatch((first) -> positions.get(first.getKey()) < first.getValue())) {
+		if (firstOffsets.entrySet()
+			.stream()
+			.anyMatch((first) -> isBehind(first.getKey(), first.getValue(), positions))) {
 			logger.warn("The database reflects earlier positions {} than this batch starts at {}; reading again",
 					positions, firstOffsets);
 			firstOffsets
 				.forEach((partition, first) -> rewind.put(partition, Math.min(first, positions.get(partition))));
+			this.rewoundTo.putAll(rewind);
 			return null;
 		}
+		firstOffsets.keySet().forEach(this.rewoundTo::remove);
 		List<ParsedRecord> fresh = parsed.stream().filter((record) -> record.isAtOrAfter(positions)).toList();
 		Map<WorkflowEvent, ParsedRecord> sources = new IdentityHashMap<>();
 		List<WorkflowEvent> events = new ArrayList<>();
@@ -127,6 +135,14 @@ class BatchIngestor {
 			return rejected.reason();
 		}
 		return refused.get(record.record());
+	}
+
+	// Behind: the batch starts past the database's position, unless the consumer was just
+	// sent back to that very position and the broker still answered with this batch, as
+	// offsets without records (transaction markers, compacted records) lie in between.
+	private boolean isBehind(TopicPartition partition, long firstOffset, Map<TopicPartition, Long> positions) {
+		long position = positions.get(partition);
+		return position < firstOffset && !Long.valueOf(position).equals(this.rewoundTo.get(partition));
 	}
 
 	private static Map<TopicPartition, Long> firstOffsets(List<ParsedRecord> parsed) {
