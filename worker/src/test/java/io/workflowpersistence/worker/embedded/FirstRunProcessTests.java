@@ -164,8 +164,12 @@ class FirstRunProcessTests {
 				return changed(instanceStatuses) && changed(activityStatuses) && !bookmarksGone.isEmpty();
 			});
 		}
-		assertThat(instanceStatuses.values().stream().flatMap(Set::stream)).contains("Running/Executing",
-				"Running/Suspended", "Finished/Finished");
+		// Which way the first instances end (finished, faulted, cancelled) is the
+		// simulator's
+		// draw; that some have run, waited and ended is not.
+		assertThat(instanceStatuses.values().stream().flatMap(Set::stream))
+			.contains("Running/Executing", "Running/Suspended")
+			.anyMatch((status) -> status.startsWith("Finished/"));
 	}
 
 	private static boolean changed(Map<String, Set<String>> statuses) {
