@@ -161,7 +161,11 @@ class FirstRunProcessTests {
 				Set<String> bookmarks = rows(connection, "SELECT Id, Id FROM Bookmarks").keySet();
 				bookmarksSeen.stream().filter((id) -> !bookmarks.contains(id)).forEach(bookmarksGone::add);
 				bookmarksSeen.addAll(bookmarks);
-				return changed(instanceStatuses) && changed(activityStatuses) && !bookmarksGone.isEmpty();
+				return changed(instanceStatuses) && changed(activityStatuses) && !bookmarksGone.isEmpty()
+						&& instanceStatuses.values()
+							.stream()
+							.flatMap(Set::stream)
+							.anyMatch((status) -> status.startsWith("Finished/"));
 			});
 		}
 		// Which way the first instances end (finished, faulted, cancelled) is the
