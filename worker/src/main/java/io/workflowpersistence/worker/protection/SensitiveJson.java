@@ -45,7 +45,8 @@ final class SensitiveJson {
 	SensitiveJson(List<JsonPath> paths, FieldCipher cipher, String mask) {
 		this.paths = List.copyOf(paths);
 		boolean anyWildcardEnd = paths.stream().anyMatch((path) -> path.lastName() == null);
-		this.lastNames = anyWildcardEnd ? null : paths.stream().map(JsonPath::lastName).distinct().toList();
+		this.lastNames = anyWildcardEnd ? null
+				: paths.stream().map(JsonPath::lastName).map(SensitiveJson::fold).distinct().toList();
 		this.cipher = cipher;
 		this.mask = mask;
 	}
@@ -143,17 +144,20 @@ final class SensitiveJson {
 		if (this.lastNames == null) {
 			return true;
 		}
-		return this.lastNames.stream().anyMatch((name) -> containsIgnoringCase(json, name));
+		String folded = fold(json);
+		return this.lastNames.stream().anyMatch(folded::contains);
 	}
 
-	// Case folded as String.equalsIgnoreCase folds it, as names are matched.
-	private static boolean containsIgnoringCase(String text, String name) {
-		for (int i = 0; i <= text.length() - name.length(); i++) {
-			if (text.regionMatches(true, i, name, 0, name.length())) {
-				return true;
-			}
+	// Folds each character as String.equalsIgnoreCase compares it, so that text holding
+	// a name in any case that a path matches holds the folded name.
+	static String fold(String text) {
+		StringBuilder folded = new StringBuilder(text.length());
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(codePoint)));
+			i += Character.charCount(codePoint);
 		}
-		return false;
+		return folded.toString();
 	}
 
 	static boolean isEncrypted(JsonNode node) {

@@ -58,6 +58,13 @@ class SensitiveJsonTests {
 	}
 
 	@Test
+	void namesThatOnlyUnicodeCaseFoldingMatchesAreEncryptedToo() {
+		SensitiveJson json = json("$.variables.creditCard", "$.key");
+		String stored = json.encrypt("{\"variables\":{\"CRED\u0130TCARD\":\"4111\"},\"\u212Aey\":\"secret\"}");
+		assertThat(stored).doesNotContain("4111").doesNotContain("secret");
+	}
+
+	@Test
 	void documentsWithoutTheirPathsAndNullValuesStayAsTheyAre() {
 		SensitiveJson json = json("$.variables.creditCard");
 		String withoutPath = "{\"variables\":{\"amount\":1.5e400}}";
