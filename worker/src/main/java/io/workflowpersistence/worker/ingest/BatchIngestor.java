@@ -12,6 +12,7 @@ import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.events.ParseOutcome;
 import io.workflowpersistence.events.ParseOutcome.Accepted;
 import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.worker.protection.SensitiveFields;
 import io.workflowpersistence.worker.store.OffsetStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +38,8 @@ class BatchIngestor {
 
 	private final EventParser parser;
 
+	private final SensitiveFields sensitiveFields;
+
 	private final OffsetStore offsets;
 
 	private final BatchWriter writer;
@@ -50,9 +53,10 @@ class BatchIngestor {
 	// Where a partition was last sent back to, until a batch of it is applied.
 	private final Map<TopicPartition, Long> rewoundTo = new ConcurrentHashMap<>();
 
-	BatchIngestor(EventParser parser, OffsetStore offsets, BatchWriter writer, DeadLetters deadLetters,
-			IngestMetrics metrics, PlatformTransactionManager transactions) {
+	BatchIngestor(EventParser parser, SensitiveFields sensitiveFields, OffsetStore offsets, BatchWriter writer,
+			DeadLetters deadLetters, IngestMetrics metrics, PlatformTransactionManager transactions) {
 		this.parser = parser;
+		this.sensitiveFields = sensitiveFields;
 		this.offsets = offsets;
 		this.writer = writer;
 		this.deadLetters = deadLetters;
@@ -70,7 +74,8 @@ class BatchIngestor {
 		long started = System.nanoTime();
 		List<ParsedRecord> parsed = new ArrayList<>(records.size());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			parsed.add(new ParsedRecord(record, this.parser.parse(record.value(), record.headers())));
+			ParseOutcome outcome = this.parser.parse(record.value(), record.headers());
+			parsed.add(new ParsedRecord(record, this.sensitiveFields.protect(outcome)));
 		}
 		Map<ConsumerRecord<?, ?>, String> refused = new IdentityHashMap<>();
 		Map<TopicPartition, Long> rewind = new HashMap<>();

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.workflowpersistence.events.EventParser;
+import io.workflowpersistence.worker.protection.SensitiveFields;
 import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,14 +40,16 @@ public final class SchemaIngestor {
 	 * @param dataSource connections to the schema to write (first on their search path)
 	 * @param deadLetterTemplate where rejected records are published
 	 * @param properties the dead-letter suffix
+	 * @param sensitiveFields the encryption of sensitive paths, as live ingestion applies
+	 * it
 	 * @return the ingestor
 	 */
 	public static SchemaIngestor create(DataSource dataSource, KafkaOperations<byte[], byte[]> deadLetterTemplate,
-			IngestProperties properties) {
+			IngestProperties properties, SensitiveFields sensitiveFields) {
 		SchemaStores stores = SchemaStores.on(new JdbcTemplate(dataSource));
 		JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		BatchIngestor ingestor = new BatchIngestor(new EventParser(), stores.offsets(),
+		BatchIngestor ingestor = new BatchIngestor(new EventParser(), sensitiveFields, stores.offsets(),
 				new BatchWriter(stores.entities(), transactions), new DeadLetters(deadLetterTemplate, properties),
 				new IngestMetrics(meters), transactions);
 		return new SchemaIngestor(ingestor, meters);

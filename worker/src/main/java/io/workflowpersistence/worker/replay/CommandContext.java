@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import io.workflowpersistence.worker.WorkerApplication;
 import io.workflowpersistence.worker.ingest.IngestProperties;
+import io.workflowpersistence.worker.protection.SensitiveFields;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -81,6 +82,10 @@ final class CommandContext implements AutoCloseable {
 
 	IngestProperties ingest() {
 		return this.context.getBean(IngestProperties.class);
+	}
+
+	SensitiveFields sensitiveFields() {
+		return this.context.getBean(SensitiveFields.class);
 	}
 
 	String liveGroup() {
