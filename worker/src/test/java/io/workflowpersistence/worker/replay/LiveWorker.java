@@ -28,6 +28,7 @@ final class LiveWorker implements AutoCloseable {
 		args.add("--spring.kafka.consumer.max-poll-records=500");
 		args.add("--worker.ingest.retry.max-interval=2s");
 		args.add("--management.metrics.use-global-registry=false");
+		args.add("--worker.security.enabled=false");
 		return new LiveWorker(new SpringApplicationBuilder(WorkerApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.run(args.toArray(String[]::new)));
