@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The packaged worker jar running as a child process, as ops run it: configured through
  * environment variables, stopped gracefully or killed with SIGKILL.
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess implements AutoCloseable {
 
 	private static final Path JAR = Path.of("target", "worker.jar");
+
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final String name;
 
@@ -69,6 +73,21 @@ public final class WorkerProcess implements AutoCloseable {
 			}
 		}
 		throw new IllegalStateException(this.name + " did not start within " + timeout);
+	}
+
+	public boolean isAlive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * The status ("UP", "DOWN", ...) /actuator/health reports for one of its components,
+	 * such as "kafka" or "db".
+	 */
+	public String healthStatus(String component) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		return JSON.readTree(response.body()).path("components").path(component).path("status").asString();
 	}
 
 	public String url(String path) {
