@@ -79,7 +79,7 @@ class BrokerRestartProcessTests {
 				publishThroughTwoOutages(records, engine, new Subject(broker, worker, restarted, total));
 				assertThat(endOffsets(broker)).as("records in the topics").isEqualTo(total);
 				try (WorkerProcess reference = worker("uninterrupted", broker, uninterrupted)) {
-					reference.start().awaitStarted(Duration.ofSeconds(90));
+					reference.start().awaitStarted(Duration.ofMinutes(3));
 					awaitApplied(restarted, total);
 					awaitApplied(uninterrupted, total);
 				}
@@ -97,7 +97,7 @@ class BrokerRestartProcessTests {
 			KafkaProducer<byte[], byte[]> engine, Subject subject) throws Exception {
 		int total = records.size();
 		send(engine, records.subList(0, total / 10));
-		subject.worker().start().awaitStarted(Duration.ofSeconds(90));
+		subject.worker().start().awaitStarted(Duration.ofMinutes(3));
 		awaitApplied(subject.database(), total / 10);
 		// The engine keeps publishing through the first outage, its producer retrying.
 		CompletableFuture<Void> paced = CompletableFuture

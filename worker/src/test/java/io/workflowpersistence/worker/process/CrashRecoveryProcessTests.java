@@ -52,7 +52,7 @@ class CrashRecoveryProcessTests {
 
 		DatabaseInfo database = TestDatabase.server().createDatabase("uninterrupted");
 		try (WorkerProcess worker = worker("uninterrupted", database, "uninterrupted-" + RUN)) {
-			worker.start().awaitStarted(Duration.ofSeconds(90));
+			worker.start().awaitStarted(Duration.ofMinutes(3));
 			long started = System.nanoTime();
 			awaitAllApplied(database, "uninterrupted-" + RUN);
 			// Informative only: speed is measured by the benchmark, never asserted here.
@@ -68,13 +68,13 @@ class CrashRecoveryProcessTests {
 		DatabaseInfo database = TestDatabase.server().createDatabase("killed");
 		String group = "killed-" + RUN;
 		try (WorkerProcess first = worker("killed-first", database, group)) {
-			first.start().awaitStarted(Duration.ofSeconds(90));
+			first.start().awaitStarted(Duration.ofMinutes(3));
 			awaitApplied(database, group, published / 3);
 			first.kill();
 		}
 		assertThat(applied(database, group)).as("killed before the end").isLessThan(published);
 		try (WorkerProcess second = worker("killed-second", database, group)) {
-			second.start().awaitStarted(Duration.ofSeconds(90));
+			second.start().awaitStarted(Duration.ofMinutes(3));
 			awaitAllApplied(database, group);
 		}
 		assertThat(TableSnapshot.of(database.dataSource())).isEqualTo(uninterrupted);
@@ -88,8 +88,8 @@ class CrashRecoveryProcessTests {
 				WorkerProcess victim = worker("pair-victim", database, group)) {
 			survivor.start();
 			victim.start();
-			survivor.awaitStarted(Duration.ofSeconds(90));
-			victim.awaitStarted(Duration.ofSeconds(90));
+			survivor.awaitStarted(Duration.ofMinutes(3));
+			victim.awaitStarted(Duration.ofMinutes(3));
 			awaitApplied(database, group, published / 3);
 			victim.kill();
 			awaitAllApplied(database, group);

@@ -44,9 +44,14 @@ public final class KafkaTestBroker {
 				String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0",
 				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
 		this.broker.afterPropertiesSet();
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(),
-				new ByteArraySerializer());
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.LINGER_MS_CONFIG, 5,
+						// One request in flight: on a topic created by the first send,
+						// Kafka may
+						// otherwise reorder and lose idempotent batches (KAFKA-15591).
+						ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+				new ByteArraySerializer(), new ByteArraySerializer());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			this.producer.close(Duration.ofSeconds(2));
 			this.broker.destroy();
