@@ -14,9 +14,10 @@ import io.workflowpersistence.db.testing.DatabaseInfo;
 /**
  * The read API's data, written with SQL {@code generate_series} straight into a migrated
  * database: instances of 50 definitions (70% finished, of which a seventh faulted; the
- * rest running, most suspended), a fixed number of activity records each, a bookmark for
- * each suspended instance, triggers and definitions. The secondary indexes are dropped
- * while loading and created again afterwards, then the tables are vacuumed and analysed.
+ * rest running, most suspended; status and definition independent of each other), a fixed
+ * number of activity records each, a bookmark for each suspended instance, triggers and
+ * definitions. The secondary indexes are dropped while loading and created again
+ * afterwards, then the tables are vacuumed and analysed.
  */
 final class ApiData {
 
@@ -34,14 +35,14 @@ final class ApiData {
 			    CorrelationId, Name, Data, CreatedAt, UpdatedAt, FinishedAt, EventVersion, EventTime)
 			SELECT 'inst-' || lpad(i::text, 9, '0'), 'def-' || lpad((i %% 50)::text, 2, '0'),
 			    'def-' || lpad((i %% 50)::text, 2, '0') || '-v1', 1,
-			    CASE WHEN i %% 10 < 7 THEN 'Finished' ELSE 'Running' END,
-			    CASE WHEN i %% 10 < 6 THEN 'Finished' WHEN i %% 10 = 6 THEN 'Faulted'
-			         WHEN i %% 10 < 9 THEN 'Suspended' ELSE 'Executing' END,
+			    CASE WHEN (i / 50) %% 10 < 7 THEN 'Finished' ELSE 'Running' END,
+			    CASE WHEN (i / 50) %% 10 < 6 THEN 'Finished' WHEN (i / 50) %% 10 = 6 THEN 'Faulted'
+			         WHEN (i / 50) %% 10 < 9 THEN 'Suspended' ELSE 'Executing' END,
 			    'order-' || (i %% 200000), 'Invoice approval ' || lpad(i::text, 9, '0'),
 			    jsonb_build_object('amount', i %% 5000, 'priority', 'normal', 'customer', 'c-' || (i %% 9973)),
 			    timestamptz '%1$s' + i * interval '2 seconds',
 			    timestamptz '%1$s' + i * interval '2 seconds' + (i %% 600) * interval '1 second',
-			    CASE WHEN i %% 10 < 7 THEN timestamptz '%1$s' + i * interval '2 seconds' + (i %% 600) * interval '1 second' END,
+			    CASE WHEN (i / 50) %% 10 < 7 THEN timestamptz '%1$s' + i * interval '2 seconds' + (i %% 600) * interval '1 second' END,
 			    5, timestamptz '%1$s' + i * interval '2 seconds' + (i %% 600) * interval '1 second'
 			FROM generate_series(?, ?) AS i
 			"""
@@ -53,9 +54,9 @@ final class ApiData {
 			SELECT 'inst-' || lpad(i::text, 9, '0') || '-a' || a, 'inst-' || lpad(i::text, 9, '0'), 'step' || a,
 			    'Workflow1:step' || a, 'Step ' || a,
 			    CASE a %% 3 WHEN 0 THEN 'Elsa.WriteLine' WHEN 1 THEN 'Elsa.SendHttpRequest' ELSE 'Elsa.SetVariable' END,
-			    CASE WHEN i %% 10 = 6 AND a = ? THEN 'Faulted' ELSE 'Completed' END,
+			    CASE WHEN (i / 50) %% 10 = 6 AND a = ? THEN 'Faulted' ELSE 'Completed' END,
 			    jsonb_build_object('output', 'ok', 'step', a),
-			    CASE WHEN i %% 10 = 6 AND a = ? THEN 'System.TimeoutException: The operation has timed out.' END,
+			    CASE WHEN (i / 50) %% 10 = 6 AND a = ? THEN 'System.TimeoutException: The operation has timed out.' END,
 			    timestamptz '%1$s' + i * interval '2 seconds' + a * interval '10 milliseconds',
 			    timestamptz '%1$s' + i * interval '2 seconds' + a * interval '10 milliseconds' + interval '5 milliseconds',
 			    2, timestamptz '%1$s' + i * interval '2 seconds' + a * interval '10 milliseconds'
@@ -69,7 +70,7 @@ final class ApiData {
 			SELECT 'inst-' || lpad(i::text, 9, '0') || '-b', 'inst-' || lpad(i::text, 9, '0'), 'approve',
 			    'Workflow1:approve', 'Elsa.UserTask', 'hash-' || (i %% %2$d), '{"assignee":"jane"}'::jsonb,
 			    timestamptz '%1$s' + i * interval '2 seconds', 1, timestamptz '%1$s' + i * interval '2 seconds'
-			FROM generate_series(?, ?) AS i WHERE i %% 10 IN (7, 8)
+			FROM generate_series(?, ?) AS i WHERE (i / 50) %% 10 IN (7, 8)
 			""".formatted(EPOCH, HASHES);
 
 	private static final String CATALOG = """

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.workflowpersistence.bench.RatePlot.Series;
+import io.workflowpersistence.bench.LinePlot.Series;
 
 /**
  * The benchmark as a command ({@code bench/run.sh}): runs every measurement and writes
@@ -23,6 +23,8 @@ public final class BenchMain {
 	 * present.
 	 */
 	static final String FINDINGS = "FINDINGS.md";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private BenchMain() {
 	}
@@ -45,7 +47,7 @@ public final class BenchMain {
 		}
 		try {
 			BenchResults results = new Benchmark(options).run();
-			write(results, "bench/run.sh " + String.join(" ", arguments));
+			write(results, String.join(" ", "bench/run.sh", String.join(" ", arguments)).strip());
 			log("wrote " + options.out());
 			System.exit(0);
 		}
@@ -69,15 +71,24 @@ public final class BenchMain {
 		if (results.medianRebuild() != null) {
 			series.add(Series.of("rebuild command (median run)", results.medianRebuild().drain()));
 		}
-		RatePlot.write(out.resolveSibling(Report.PLOT),
-				String.format("Draining %,d events into PostgreSQL", results.load.events()), series);
+		LinePlot.write(out.resolveSibling(Report.PLOT),
+				String.format("Draining %,d events into PostgreSQL", results.load.events()),
+				"seconds since the first records were committed", "events/s", series);
+		if (results.latency != null) {
+			LatencyRun.Latencies latencies = results.latency.latencies();
+			LinePlot.write(out.resolveSibling(Report.LATENCY_PLOT),
+					String.format("End-to-end latency at %,d events/s", results.latency.rate()),
+					"second of the measured time the records were sent in", "ms",
+					List.of(new Series("p50 of the records sent in each second", latencies.p50BySecond(), 1),
+							new Series("p99 of the records sent in each second", latencies.p99BySecond(), 1)));
+		}
 		Path findings = out.resolveSibling(FINDINGS);
 		String notes = Files.exists(findings) ? Files.readString(findings) : null;
 		Files.writeString(out, new Report(results, command).render(notes));
 	}
 
 	static void log(String message) {
-		System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
+		System.out.println(LocalTime.now().format(TIME) + " " + message);
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.workflowpersistence.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.workflowpersistence.bench.DrainRun.DrainResult;
 import io.workflowpersistence.db.testing.DatabaseInfo;
@@ -51,6 +54,10 @@ final class Benchmark {
 				step(results, "read API", () -> results.api = new ApiRun(setup).run());
 			}
 		}
+		// The broker's log and the dumps are as large as the load; the logs and
+		// recordings stay.
+		deleteRecursively(directory.resolve("kafka").resolve("data"));
+		deleteRecursively(directory.resolve("copy"));
 		results.totalSeconds = (System.nanoTime() - started) / 1e9;
 		results.machine.facts().put("Load average at end", String.format("%.2f", ProcessStats.loadAverage()));
 		return results;
@@ -125,6 +132,17 @@ final class Benchmark {
 		catch (Exception ex) {
 			BenchMain.log(name + " failed: " + ex);
 			results.notes.put(name, "failed: " + ex.getMessage());
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 

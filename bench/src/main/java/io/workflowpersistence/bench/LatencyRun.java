@@ -2,10 +2,12 @@ package io.workflowpersistence.bench;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.workflowpersistence.bench.CommitObserver.Commit;
@@ -82,10 +84,10 @@ final class LatencyRun {
 				WorkerJar.sleep(20);
 			}
 			long caughtUp = System.nanoTime();
-			Histogram histogram = histogram(observer.commits(), publisher, measureFrom);
+			Latencies latencies = latencies(observer.commits(), publisher, measureFrom);
 			ResourceSampler.Usage usage = resources.usage(measureFrom, publishedUntil);
-			double offered = histogram.getTotalCount() / ((publishedUntil - measureFrom) / 1e9);
-			Result result = new Result(options.latencyRate(), offered, histogram, usage,
+			double offered = latencies.micros().getTotalCount() / ((publishedUntil - measureFrom) / 1e9);
+			Result result = new Result(options.latencyRate(), offered, latencies, usage,
 					(caughtUp - publishedUntil) / 1e9);
 			worker.close();
 			Databases.drop(database);
@@ -93,17 +95,40 @@ final class LatencyRun {
 		}
 	}
 
-	private static Histogram histogram(List<Commit> commits, SteadyPublisher publisher, long measureFrom) {
-		Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+	/**
+	 * The latencies of the records sent from {@code measureFrom} on: all of them, and by
+	 * the second they were sent in.
+	 */
+	private static Latencies latencies(List<Commit> commits, SteadyPublisher publisher, long measureFrom) {
+		Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+		Map<Integer, Histogram> bySecond = new TreeMap<>();
 		for (Commit commit : commits) {
 			for (long offset = commit.from(); offset < commit.to(); offset++) {
 				long sentAt = publisher.sentAt(commit.partition(), offset);
 				if (sentAt >= measureFrom) {
-					histogram.recordValue(Math.max(0, (commit.nanos() - sentAt) / 1_000));
+					long micros = Math.max(0, (commit.nanos() - sentAt) / 1_000);
+					all.recordValue(micros);
+					bySecond
+						.computeIfAbsent((int) ((sentAt - measureFrom) / 1_000_000_000L),
+								(second) -> new Histogram(TimeUnit.MINUTES.toMicros(10), 2))
+						.recordValue(micros);
 				}
 			}
 		}
-		return histogram;
+		List<Double> p50 = new ArrayList<>();
+		List<Double> p99 = new ArrayList<>();
+		bySecond.values().forEach((second) -> {
+			p50.add(second.getValueAtPercentile(50) / 1000.0);
+			p99.add(second.getValueAtPercentile(99) / 1000.0);
+		});
+		return new Latencies(all, p50, p99);
+	}
+
+	/**
+	 * The latencies of the measured records, in microseconds, and the median and 99th
+	 * percentile of those sent in each second, in milliseconds.
+	 */
+	record Latencies(Histogram micros, List<Double> p50BySecond, List<Double> p99BySecond) {
 	}
 
 	/**
@@ -111,19 +136,22 @@ final class LatencyRun {
 	 *
 	 * @param rate the offered load asked for, events per second
 	 * @param offered the load actually offered in the measured time
-	 * @param micros the latencies of the records sent in the measured time, in
-	 * microseconds
+	 * @param latencies the latencies of the records sent in the measured time
 	 * @param usage what the worker used meanwhile
 	 * @param catchUpSeconds how long after the load stopped the last record was committed
 	 */
-	record Result(int rate, double offered, Histogram micros, ResourceSampler.Usage usage, double catchUpSeconds) {
+	record Result(int rate, double offered, Latencies latencies, ResourceSampler.Usage usage, double catchUpSeconds) {
+
+		Histogram micros() {
+			return this.latencies.micros();
+		}
 
 		double percentileMillis(double percentile) {
-			return this.micros.getValueAtPercentile(percentile) / 1000.0;
+			return micros().getValueAtPercentile(percentile) / 1000.0;
 		}
 
 		double maxMillis() {
-			return this.micros.getMaxValue() / 1000.0;
+			return micros().getMaxValue() / 1000.0;
 		}
 
 	}

@@ -62,7 +62,11 @@ record PeerTopics(long records, long skipped, double seconds) {
 			List<TopicPartition> partitions = List.copyOf(endOffsets.keySet());
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
 			while (read < total) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Read only " + read + " of " + total + " records in 30 minutes");
+				}
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
 					read++;
 					if (parser.parse(record.value(), record.headers()) instanceof ParseOutcome.Accepted accepted) {

@@ -55,6 +55,25 @@ final class ProcessStats {
 	}
 
 	/**
+	 * The CPU time all processors of the machine have spent busy (not idle, not waiting
+	 * for I/O) since boot, in nanoseconds.
+	 */
+	static long machineBusyNanos() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			// cpu user nice system idle iowait irq softirq steal ...
+			for (int index : new int[] { 1, 2, 3, 6, 7, 8 }) {
+				busy += Long.parseLong(fields[index]);
+			}
+			return busy * NANOS_PER_TICK;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * The load average of the last minute, or -1.
 	 */
 	static double loadAverage() {

@@ -60,8 +60,17 @@ final class RebuildRun {
 				throw new IllegalStateException("The rebuild exited with " + exit + ":\n" + rebuild.logTail());
 			}
 			WorkerJar.sleep(300);
-			Drain drain = Drain.of(progress.samples(), total, 0.5);
-			RebuildResult result = new RebuildResult(run, drain, wall, Tables.count(database));
+			Drain drain;
+			boolean byPositions = progress.latest() >= total;
+			if (byPositions) {
+				drain = Drain.of(progress.samples(), total, 0.5);
+			}
+			else {
+				// Positions kept elsewhere than this group's rows: the whole command is
+				// all there is.
+				drain = new Drain(total, wall, started, System.nanoTime(), List.of(), 0.5);
+			}
+			RebuildResult result = new RebuildResult(run, drain, wall, byPositions, Tables.count(database));
 			Databases.drop(database);
 			return result;
 		}
@@ -73,9 +82,11 @@ final class RebuildRun {
 	 * @param run the number of the run
 	 * @param drain how fast, from the first batch applied to the last
 	 * @param wallSeconds the whole command, start-up and shut-down included
+	 * @param byPositions whether the drain was timed by the group's positions (else by
+	 * the whole command)
 	 * @param rows the rows of each table afterwards
 	 */
-	record RebuildResult(int run, Drain drain, double wallSeconds, Map<String, Long> rows) {
+	record RebuildResult(int run, Drain drain, double wallSeconds, boolean byPositions, Map<String, Long> rows) {
 	}
 
 }

@@ -25,6 +25,8 @@ final class Report {
 
 	static final String PLOT = "ingest-rate.png";
 
+	static final String LATENCY_PLOT = "latency.png";
+
 	private final BenchResults results;
 
 	private final String command;
@@ -153,19 +155,21 @@ final class Report {
 				every 100 ms; a run is timed from the first reading that shows records committed to the first \
 				that shows all of them, and counts only the records committed in between (start-up, migration \
 				and group join are left out). CPU is per second of that time (1.00 = one core busy); the \
-				PostgreSQL backends are those connected to the run's database.
+				PostgreSQL backends are those connected to the run's database; the whole machine counts every \
+				process, other work on the machine included.
 				""");
 		List<List<String>> rows = new ArrayList<>();
 		for (DrainResult run : this.results.drains) {
 			Map<String, Double> cpu = run.usage().cpuCores();
 			rows.add(List.of(Integer.toString(run.run()), count(run.drain().rate()), decimal(run.drain().seconds()),
 					decimal(cpu.getOrDefault("worker", 0.0)), decimal(cpu.getOrDefault(ResourceSampler.POSTGRES, 0.0)),
-					decimal(cpu.getOrDefault("Kafka broker", 0.0)), mebibytes(run.usage().peakHeap()),
+					decimal(cpu.getOrDefault("Kafka broker", 0.0)),
+					decimal(cpu.getOrDefault(ResourceSampler.MACHINE, 0.0)), mebibytes(run.usage().peakHeap()),
 					mebibytes(run.usage().peakResident()), run.accounting().complete()
 							? "all " + count(run.accounting().published()) : "**no**: " + run.accounting()));
 		}
 		markdown.table(List.of("run", "events/s", "seconds", "worker CPU", "PostgreSQL CPU", "broker CPU",
-				"worker peak heap", "worker peak RSS", "every event accounted for"), rows);
+				"whole machine CPU", "worker peak heap", "worker peak RSS", "every event accounted for"), rows);
 		DrainRun.Accounting accounting = this.results.medianDrain().accounting();
 		DrainRun.Batches batches = this.results.medianDrain().batches();
 		markdown.paragraph("""
@@ -204,6 +208,8 @@ final class Report {
 						decimal(latency.catchUpSeconds()) + " s", mebibytes(latency.usage().peakHeap()),
 						mebibytes(latency.usage().peakResident()),
 						decimal(latency.usage().cpuCores().getOrDefault("worker", 0.0)))));
+		markdown.line("![latency of the records sent in each second of the measured time](" + LATENCY_PLOT + ")")
+			.line("");
 	}
 
 	private void limits(Markdown markdown) {

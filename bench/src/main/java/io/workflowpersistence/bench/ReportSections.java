@@ -65,10 +65,11 @@ final class ReportSections {
 			rows.add(List.of(Integer.toString(run.run()), count(run.drain().rate()), decimal(run.drain().seconds()),
 					decimal(cpu.getOrDefault("Kafka Connect", 0.0)),
 					decimal(cpu.getOrDefault(ResourceSampler.POSTGRES, 0.0)),
-					decimal(cpu.getOrDefault("Kafka broker", 0.0)), mebibytes(run.usage().peakResident())));
+					decimal(cpu.getOrDefault("Kafka broker", 0.0)),
+					decimal(cpu.getOrDefault(ResourceSampler.MACHINE, 0.0)), mebibytes(run.usage().peakResident())));
 		}
 		markdown.table(List.of("run", "events/s", "seconds", "Connect CPU", "PostgreSQL CPU", "broker CPU",
-				"Connect peak RSS"), rows);
+				"whole machine CPU", "Connect peak RSS"), rows);
 		RowDifferences differences = this.results.medianPeer().differences();
 		List<List<String>> tables = new ArrayList<>();
 		differences.missing()
@@ -124,23 +125,27 @@ final class ReportSections {
 		List<List<String>> rows = new ArrayList<>();
 		for (RebuildResult run : this.results.rebuilds) {
 			rows.add(List.of(Integer.toString(run.run()), count(run.drain().rate()), decimal(run.drain().seconds()),
-					decimal(run.wallSeconds()), count(Tables.total(run.rows()))));
+					run.byPositions() ? "positions" : "the whole command", decimal(run.wallSeconds()),
+					count(Tables.total(run.rows()))));
 		}
-		markdown.table(List.of("run", "events/s", "seconds", "whole command, seconds", "rows"), rows);
+		markdown.table(List.of("run", "events/s", "seconds", "timed by", "whole command, seconds", "rows"), rows);
 	}
 
 	private void profile(Markdown markdown) {
 		markdown.heading(2, "Where the time goes");
 		DrainResult first = this.results.drains.get(0);
 		Map<String, Double> cpu = first.usage().cpuCores();
-		double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+		double worker = cpu.getOrDefault("worker", 0.0);
+		double postgres = cpu.getOrDefault(ResourceSampler.POSTGRES, 0.0);
+		double broker = cpu.getOrDefault("Kafka broker", 0.0);
+		double machine = cpu.getOrDefault(ResourceSampler.MACHINE, 0.0);
 		markdown.paragraph("""
-				During drain 1 the machine's %d cores were shared as follows (CPU seconds per second): worker \
-				%s, PostgreSQL backends %s, Kafka broker %s; %s in all, the rest is the benchmark's own \
-				sampling, the kernel and anything else running on the machine.
-				""".formatted(Runtime.getRuntime().availableProcessors(), decimal(cpu.getOrDefault("worker", 0.0)),
-				decimal(cpu.getOrDefault(ResourceSampler.POSTGRES, 0.0)),
-				decimal(cpu.getOrDefault("Kafka broker", 0.0)), decimal(total)));
+				During drain 1 the machine's %d cores were busy %s CPU seconds per second: the worker %s, the \
+				PostgreSQL backends of its database %s, the Kafka broker %s, and everything else (the \
+				benchmark's own sampling, PostgreSQL's background processes, the kernel, other work on the \
+				machine) %s.
+				""".formatted(Runtime.getRuntime().availableProcessors(), decimal(machine), decimal(worker),
+				decimal(postgres), decimal(broker), decimal(Math.max(0, machine - worker - postgres - broker))));
 		JfrProfile profile = this.results.profile;
 		if (profile == null) {
 			return;
@@ -153,17 +158,32 @@ final class ReportSections {
 				machineCpu(profile)));
 		markdown.heading(3, "On CPU, by stage (a sample counts for every stage on its stack)");
 		markdown.shares("stage", profile.stages());
+		markdown.heading(3, "On CPU, what the parser was doing (share of all samples)");
+		markdown.shares("step of EventParser.read", profile.parseSteps());
 		markdown.heading(3, "On CPU, by library of the first non-JDK frame");
 		markdown.shares("library", profile.selfLibraries());
 		markdown.heading(3, "On CPU, hottest methods (self)");
 		markdown.shares("method", profile.selfMethods());
 		markdown.heading(3, "On CPU, by thread");
 		markdown.shares("thread", profile.threads());
-		markdown.heading(3, "The busiest thread in native code (waiting on a socket), by the library that called in");
+		markdown.heading(3, "Waiting for PostgreSQL: reads of its answers that took over 10 ms");
 		markdown.paragraph("""
-				%s samples of `%s`; JFR takes at most one native sample per 20 ms across all threads, so these \
-				are shares, not times.
-				""".formatted(count(profile.nativeSamples()), profile.busiestThread()));
+				The socket reads of `%s` that waited over 10 ms (JFR's `jdk.SocketRead` threshold in the \
+				`profile` settings; shorter ones are not recorded), by the worker code that waited, summed over \
+				its consumer threads (2 by default, each with the drain's %s s of wall time):
+				""".formatted(profile.busiestThread(), decimal(first.drain().seconds())));
+		markdown.table(List.of("waiting in", "reads", "total", "mean"),
+				profile.databaseWaits()
+					.entrySet()
+					.stream()
+					.map((wait) -> List.of(Markdown.code(wait.getKey()), count(wait.getValue().count()),
+							decimal(wait.getValue().millis() / 1000) + " s", millis(wait.getValue().meanMillis())))
+					.toList());
+		markdown.heading(3, "The busiest thread in native code, by the library that called in");
+		markdown.paragraph("""
+				Shares of the native samples of `%s`: JFR takes at most one native sample per 20 ms across all \
+				threads, so these say whom it waits for, not for how long.
+				""".formatted(profile.busiestThread()));
 		markdown.shares("library", profile.waiting());
 		markdown.heading(3, "Allocation (sampled bytes), by class");
 		markdown.shares("class", profile.allocations());

@@ -21,6 +21,11 @@ final class ResourceSampler implements AutoCloseable {
 
 	static final String POSTGRES = "PostgreSQL backends";
 
+	/**
+	 * The whole machine: every process, the kernel's work for them included.
+	 */
+	static final String MACHINE = "machine";
+
 	private static final long INTERVAL_MILLIS = 500;
 
 	private static final String BACKENDS = """
@@ -121,6 +126,7 @@ final class ResourceSampler implements AutoCloseable {
 			Map<String, Long> cpu = new LinkedHashMap<>();
 			this.processes.forEach((name, pid) -> cpu.put(name, Math.max(0, ProcessStats.cpuNanos(pid))));
 			cpu.put(POSTGRES, backendsCpu());
+			cpu.put(MACHINE, Math.max(0, ProcessStats.machineBusyNanos()));
 			this.readings
 				.add(new Reading(now, ProcessStats.residentBytes(this.measured), this.heap.getAsDouble(), cpu));
 			try {

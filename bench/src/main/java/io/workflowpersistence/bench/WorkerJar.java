@@ -106,8 +106,8 @@ final class WorkerJar implements AutoCloseable {
 	}
 
 	/**
-	 * The sum of the series whose name and labels start with {@code prefix}, e.g.
-	 * {@code jvm_memory_used_bytes{area="heap"}.
+	 * The sum of the series of a metric whose labels contain all the given ones, e.g.
+	 * {@code sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"")}.
 	 */
 	static double sum(Map<String, Double> metrics, String name, String... labels) {
 		return metrics.entrySet()

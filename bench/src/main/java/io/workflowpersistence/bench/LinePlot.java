@@ -14,9 +14,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A line chart of records per second over time, drawn with Java2D into a PNG.
+ * A line chart of values over time, drawn with Java2D into a PNG.
  */
-final class RatePlot {
+final class LinePlot {
 
 	private static final int WIDTH = 1000;
 
@@ -33,16 +33,16 @@ final class RatePlot {
 	private static final List<Color> COLORS = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
 			new Color(0xff7f0e), new Color(0x9467bd));
 
-	private RatePlot() {
+	private LinePlot() {
 	}
 
 	/**
-	 * Draws the series, each a rate per window from its start, into the file.
+	 * Draws the series, each a value per step from its start, into the file.
 	 */
-	static void write(Path file, String title, List<Series> series) throws IOException {
+	static void write(Path file, String title, String xLabel, String yLabel, List<Series> series) throws IOException {
 		double maxSeconds = series.stream().mapToDouble(Series::seconds).max().orElse(1);
 		double maxRate = series.stream()
-			.flatMap((line) -> line.rates().stream())
+			.flatMap((line) -> line.values().stream())
 			.mapToDouble(Double::doubleValue)
 			.max()
 			.orElse(1);
@@ -54,16 +54,16 @@ final class RatePlot {
 		graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		graphics.setColor(Color.WHITE);
 		graphics.fillRect(0, 0, WIDTH, HEIGHT);
-		axes(graphics, title, xMax, yMax);
+		axes(graphics, new String[] { title, xLabel, yLabel }, xMax, yMax);
 		for (int index = 0; index < series.size(); index++) {
 			Series line = series.get(index);
 			graphics.setColor(COLORS.get(index % COLORS.size()));
 			graphics.setStroke(new BasicStroke(2f));
 			int previousX = -1;
 			int previousY = -1;
-			for (int point = 0; point < line.rates().size(); point++) {
-				int x = x((point + 1) * line.window(), xMax);
-				int y = y(line.rates().get(point), yMax);
+			for (int point = 0; point < line.values().size(); point++) {
+				int x = x((point + 1) * line.step(), xMax);
+				int y = y(line.values().get(point), yMax);
 				if (previousX >= 0) {
 					graphics.drawLine(previousX, previousY, x, y);
 				}
@@ -79,10 +79,10 @@ final class RatePlot {
 		ImageIO.write(image, "png", file.toFile());
 	}
 
-	private static void axes(Graphics2D graphics, String title, double xMax, double yMax) {
+	private static void axes(Graphics2D graphics, String[] labels, double xMax, double yMax) {
 		graphics.setColor(Color.BLACK);
 		graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-		graphics.drawString(title, LEFT, 30);
+		graphics.drawString(labels[0], LEFT, 30);
 		graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		for (int tick = 0; tick <= 5; tick++) {
 			double rate = yMax * tick / 5;
@@ -98,8 +98,8 @@ final class RatePlot {
 		graphics.setColor(Color.BLACK);
 		graphics.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
 		graphics.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
-		graphics.drawString("seconds since the first records were committed", WIDTH / 2 - 140, HEIGHT - 15);
-		graphics.drawString("events/s", 10, TOP - 10);
+		graphics.drawString(labels[1], WIDTH / 2 - 140, HEIGHT - 15);
+		graphics.drawString(labels[2], 10, TOP - 10);
 	}
 
 	private static int x(double seconds, double xMax) {
@@ -121,16 +121,16 @@ final class RatePlot {
 	}
 
 	/**
-	 * One line: a rate for each window of {@code window} seconds.
+	 * One line: a value for each step of {@code step} seconds.
 	 */
-	record Series(String name, List<Double> rates, double window) {
+	record Series(String name, List<Double> values, double step) {
 
 		static Series of(String name, Drain drain) {
 			return new Series(name, drain.rates(), drain.window());
 		}
 
 		double seconds() {
-			return this.rates.size() * this.window;
+			return this.values.size() * this.step;
 		}
 
 	}
