@@ -169,7 +169,7 @@ class SchemaMatchesSeedIntegrationTests {
 	}
 
 	@Test
-	void everySeedIndexExistsOnItsTableAndColumn() throws SQLException {
+	void everySeedIndexExistsOnItsTableAndLeadsWithItsColumn() throws SQLException {
 		Map<String, String> indexes = new LinkedHashMap<>();
 		query(INDEXES, (row) -> indexes.put(row.getString("indexname"),
 				row.getString("tablename") + column(row.getString("indexdef"))));
@@ -206,8 +206,11 @@ class SchemaMatchesSeedIntegrationTests {
 		return (table + "." + nameAndType[0]).toLowerCase(Locale.ROOT) + " " + type;
 	}
 
+	// The leading key column: a seed index may be widened with further columns (the read
+	// API's keyset order) and still serve every query it served.
 	private static String column(String indexDefinition) {
-		return indexDefinition.substring(indexDefinition.lastIndexOf('('));
+		String keys = indexDefinition.substring(indexDefinition.indexOf('(') + 1);
+		return "(" + keys.split("[,)]", 2)[0].trim() + ")";
 	}
 
 	private static List<String> actualColumns() throws SQLException {

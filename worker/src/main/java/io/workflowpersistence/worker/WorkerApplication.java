@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.workflowpersistence.simulator.SimulatorMain;
 import io.workflowpersistence.worker.embedded.EmbeddedRun;
+import io.workflowpersistence.worker.replay.ReplayCommands;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,15 +14,16 @@ import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The worker: consumes workflow events from Kafka into PostgreSQL and serves the read
- * API.
+ * API. Run with {@code rebuild}, {@code redrive} or {@code simulate} first, the jar runs
+ * that command instead and exits with its code.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WorkerApplication {
 
 	/**
-	 * Runs the worker, or with {@code simulate} as the first argument, the engine
-	 * simulator (its options follow; {@code simulate --help} lists them).
+	 * Runs the worker, or the command its first argument names ({@code <command> --help}
+	 * lists a command's options).
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("simulate")) {
@@ -29,6 +31,10 @@ public class WorkerApplication {
 			LoggingSystem.get(WorkerApplication.class.getClassLoader())
 				.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 			SimulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (ReplayCommands.handles(args)) {
+			ReplayCommands.main(args);
 			return;
 		}
 		SpringApplication application = new SpringApplication(WorkerApplication.class);

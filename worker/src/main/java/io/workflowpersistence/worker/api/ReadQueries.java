@@ -6,29 +6,38 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.workflowpersistence.worker.datasource.ApiDataSource;
+import io.workflowpersistence.worker.protection.SensitiveValues;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the read queries of the API, each cancelled by PostgreSQL after the configured
- * query timeout, and turns keyset queries into pages.
+ * Runs the read queries of the API on its own read-only pool, each cancelled by
+ * PostgreSQL after the configured query timeout, shows encrypted values as the caller may
+ * see them, and turns keyset queries into pages.
  */
 @Component
 public class ReadQueries {
 
 	private final JdbcClient jdbc;
 
+	private final SensitiveValues sensitiveValues;
+
 	/**
 	 * Creates the query runner.
-	 * @param dataSource the database
+	 * @param dataSource the API's connection pool
 	 * @param properties the query timeout
+	 * @param sensitiveValues decrypts or masks encrypted values
 	 */
-	public ReadQueries(DataSource dataSource, ApiProperties properties) {
+	public ReadQueries(@ApiDataSource DataSource dataSource, ApiProperties properties,
+			SensitiveValues sensitiveValues) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setQueryTimeout((int) Math.max(1, properties.queryTimeout().toSeconds()));
 		this.jdbc = JdbcClient.create(template);
+		this.sensitiveValues = sensitiveValues;
 	}
 
 	/**
@@ -39,7 +48,10 @@ public class ReadQueries {
 	 * @return the rows
 	 */
 	public <T> List<T> list(SqlQuery query, RowMapper<T> mapper) {
-		return this.jdbc.sql(query.sql()).params(query.parameters()).query(mapper).list();
+		return this.jdbc.sql(query.sql())
+			.params(query.parameters())
+			.query(this.sensitiveValues.revealing(mapper))
+			.list();
 	}
 
 	/**
@@ -50,7 +62,10 @@ public class ReadQueries {
 	 * @return the row, or empty
 	 */
 	public <T> Optional<T> optional(SqlQuery query, RowMapper<T> mapper) {
-		return this.jdbc.sql(query.sql()).params(query.parameters()).query(mapper).optional();
+		return this.jdbc.sql(query.sql())
+			.params(query.parameters())
+			.query(this.sensitiveValues.revealing(mapper))
+			.optional();
 	}
 
 	/**

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.events.ParseOutcome;
 import io.workflowpersistence.events.ParseOutcome.Accepted;
 import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.worker.protection.SensitiveFields;
 import io.workflowpersistence.worker.store.OffsetStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +38,8 @@ class BatchIngestor {
 
 	private final EventParser parser;
 
+	private final SensitiveFields sensitiveFields;
+
 	private final OffsetStore offsets;
 
 	private final BatchWriter writer;
@@ -46,9 +50,13 @@ class BatchIngestor {
 
 	private final TransactionTemplate transaction;
 
-	BatchIngestor(EventParser parser, OffsetStore offsets, BatchWriter writer, DeadLetters deadLetters,
-			IngestMetrics metrics, PlatformTransactionManager transactions) {
+	// Where a partition was last sent back to, until a batch of it is applied.
+	private final Map<TopicPartition, Long> rewoundTo = new ConcurrentHashMap<>();
+
+	BatchIngestor(EventParser parser, SensitiveFields sensitiveFields, OffsetStore offsets, BatchWriter writer,
+			DeadLetters deadLetters, IngestMetrics metrics, PlatformTransactionManager transactions) {
 		this.parser = parser;
+		this.sensitiveFields = sensitiveFields;
 		this.offsets = offsets;
 		this.writer = writer;
 		this.deadLetters = deadLetters;
@@ -66,7 +74,8 @@ class BatchIngestor {
 		long started = System.nanoTime();
 		List<ParsedRecord> parsed = new ArrayList<>(records.size());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
-			parsed.add(new ParsedRecord(record, this.parser.parse(record.value(), record.headers())));
+			ParseOutcome outcome = this.parser.parse(record.value(), record.headers());
+			parsed.add(new ParsedRecord(record, this.sensitiveFields.protect(outcome)));
 		}
 		Map<ConsumerRecord<?, ?>, String> refused = new IdentityHashMap<>();
 		Map<TopicPartition, Long> rewind = new HashMap<>();
@@ -88,13 +97,17 @@ class BatchIngestor {
 			Map<TopicPartition, Long> rewind, String groupId, TransactionStatus status) {
 		Map<TopicPartition, Long> firstOffsets = firstOffsets(parsed);
 		Map<TopicPartition, Long> positions = this.offsets.lockPositions(groupId, firstOffsets);
-		if (firstOffsets.entrySet().stream().anyMatch((first) -> positions.get(first.getKey()) < first.getValue())) {
+		if (firstOffsets.entrySet()
+			.stream()
+			.anyMatch((first) -> isBehind(first.getKey(), first.getValue(), positions))) {
 			logger.warn("The database reflects earlier positions {} than this batch starts at {}; reading again",
 					positions, firstOffsets);
 			firstOffsets
 				.forEach((partition, first) -> rewind.put(partition, Math.min(first, positions.get(partition))));
+			this.rewoundTo.putAll(rewind);
 			return null;
 		}
+		firstOffsets.keySet().forEach(this.rewoundTo::remove);
 		List<ParsedRecord> fresh = parsed.stream().filter((record) -> record.isAtOrAfter(positions)).toList();
 		Map<WorkflowEvent, ParsedRecord> sources = new IdentityHashMap<>();
 		List<WorkflowEvent> events = new ArrayList<>();
@@ -127,6 +140,14 @@ class BatchIngestor {
 			return rejected.reason();
 		}
 		return refused.get(record.record());
+	}
+
+	// Behind: the batch starts past the database's position, unless the consumer was just
+	// sent back to that very position and the broker still answered with this batch, as
+	// offsets without records (transaction markers, compacted records) lie in between.
+	private boolean isBehind(TopicPartition partition, long firstOffset, Map<TopicPartition, Long> positions) {
+		long position = positions.get(partition);
+		return position < firstOffset && !Long.valueOf(position).equals(this.rewoundTo.get(partition));
 	}
 
 	private static Map<TopicPartition, Long> firstOffsets(List<ParsedRecord> parsed) {

@@ -4,6 +4,7 @@ import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.worker.store.OffsetStore;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -48,7 +49,10 @@ class IngestConfiguration {
 		return container;
 	}
 
+	// Created at start-up, so the first dead letter does not wait for a topic; without
+	// ingestion there is nothing to create, and no broker need answer.
 	@Bean
+	@ConditionalOnBooleanProperty(name = "worker.ingest.enabled", matchIfMissing = true)
 	KafkaAdmin.NewTopics deadLetterTopics(IngestProperties properties) {
 		return new KafkaAdmin.NewTopics(properties.topics()
 			.stream()

@@ -3,9 +3,11 @@ package io.workflowpersistence.worker.store;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.workflowpersistence.events.Entity;
 import io.workflowpersistence.events.EntityType;
@@ -23,6 +25,14 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class EntityStore {
+
+	// Built once: the statements of a table never change, and the driver's statement
+	// cache keeps each prepared on the server.
+	private static final Map<EntityTable<?>, String> UPSERTS = statements(EntityTable::upsertSql);
+
+	private static final Map<EntityTable<?>, String> DELETES = statements(EntityTable::deleteSql);
+
+	private static final Map<EntityTable<?>, List<String>> CASCADES = statements(EntityTable::cascadeSqls);
 
 	private final JdbcTemplate jdbc;
 
@@ -68,7 +78,7 @@ public class EntityStore {
 						.toArray()));
 		}
 		columns.addAll(orderingKeys(events));
-		List<String> written = this.jdbc.query((connection) -> SqlArrays.bind(connection, table.upsertSql(), columns),
+		List<String> written = this.jdbc.query((connection) -> SqlArrays.bind(connection, UPSERTS.get(table), columns),
 				(row, number) -> row.getString(1));
 		if (table == EntityTables.DEFINITIONS) {
 			this.tags.replaceAll(definitionsWritten(events, written));
@@ -80,11 +90,11 @@ public class EntityStore {
 		List<TypedArray> columns = new ArrayList<>();
 		columns.add(new TypedArray("varchar", events.stream().map(WorkflowEvent::entityId).toArray()));
 		columns.addAll(orderingKeys(events));
-		List<String> deleted = this.jdbc.query((connection) -> SqlArrays.bind(connection, table.deleteSql(), columns),
+		List<String> deleted = this.jdbc.query((connection) -> SqlArrays.bind(connection, DELETES.get(table), columns),
 				(row, number) -> row.getString(1));
 		if (!deleted.isEmpty()) {
 			List<TypedArray> ids = List.of(new TypedArray("varchar", deleted.toArray()));
-			for (String cascade : table.cascadeSqls()) {
+			for (String cascade : CASCADES.get(table)) {
 				this.jdbc.update((connection) -> SqlArrays.bind(connection, cascade, ids));
 			}
 		}
@@ -101,6 +111,12 @@ public class EntityStore {
 		return events.stream()
 			.filter((event) -> event.entityType() == table.type() && event.isDelete() == deletes)
 			.toList();
+	}
+
+	private static <T> Map<EntityTable<?>, T> statements(Function<EntityTable<?>, T> statement) {
+		Map<EntityTable<?>, T> statements = new IdentityHashMap<>();
+		EntityTables.ALL.forEach((table) -> statements.put(table, statement.apply(table)));
+		return statements;
 	}
 
 	private static List<WorkflowDefinition> definitionsWritten(List<WorkflowEvent> events, List<String> written) {

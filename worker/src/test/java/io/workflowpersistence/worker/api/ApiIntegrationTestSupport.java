@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.workflowpersistence.db.testing.DatabaseInfo;
-import io.workflowpersistence.db.testing.TestDatabase;
+import io.workflowpersistence.worker.testing.DatabaseUsers;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,14 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The worker application on a random port over a migrated database of its own, shared by
  * every read API test class (one Spring context, one database). Each class loads its rows
- * once, after {@link #clearTables()}; classes run one after another.
+ * once, after {@link #clearTables()}; classes run one after another. The worker connects
+ * as the DML-only user of {@code db/README.md}, the API as its read-only user.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "worker.ingest.enabled=false", "spring.kafka.listener.auto-startup=false" })
+		properties = { "worker.ingest.enabled=false", "spring.kafka.listener.auto-startup=false",
+				"worker.security.enabled=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiIntegrationTestSupport {
 
-	private static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("read_api");
+	private static final DatabaseUsers USERS = DatabaseUsers.create("read_api");
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -48,20 +49,21 @@ public abstract class ApiIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		if (DATABASE.password() != null) {
-			registry.add("spring.datasource.password", DATABASE::password);
-		}
+		registry.add("spring.datasource.url", USERS.worker()::jdbcUrl);
+		registry.add("spring.datasource.username", USERS.worker()::username);
+		registry.add("spring.datasource.password", USERS.worker()::password);
+		registry.add("worker.api.datasource.username", USERS.reader()::username);
+		registry.add("worker.api.datasource.password", USERS.reader()::password);
 	}
 
 	/**
-	 * Empties every table the read API reads.
+	 * Empties every table the read API reads, as the worker's user may.
 	 */
 	protected void clearTables() {
-		this.jdbc.execute("""
-				TRUNCATE WorkflowInstances, ActivityExecutionRecords, Bookmarks, Triggers, WorkflowDefinitions,
-				         WorkflowTags, WorkflowCategories, CustomActivityDefinitions""");
+		for (String table : List.of("WorkflowInstances", "ActivityExecutionRecords", "Bookmarks", "Triggers",
+				"WorkflowDefinitions", "WorkflowTags", "WorkflowCategories", "CustomActivityDefinitions")) {
+			this.jdbc.execute("DELETE FROM " + table);
+		}
 	}
 
 	/**

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * wherever Chromium is installed and always in CI; leaves a screenshot in
  * {@code target/dashboard.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "worker.security.enabled=false")
 class DashboardBrowserIntegrationTests {
 
 	private static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("dashboard");

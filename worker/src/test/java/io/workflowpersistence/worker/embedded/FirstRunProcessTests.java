@@ -161,11 +161,19 @@ class FirstRunProcessTests {
 				Set<String> bookmarks = rows(connection, "SELECT Id, Id FROM Bookmarks").keySet();
 				bookmarksSeen.stream().filter((id) -> !bookmarks.contains(id)).forEach(bookmarksGone::add);
 				bookmarksSeen.addAll(bookmarks);
-				return changed(instanceStatuses) && changed(activityStatuses) && !bookmarksGone.isEmpty();
+				return changed(instanceStatuses) && changed(activityStatuses) && !bookmarksGone.isEmpty()
+						&& instanceStatuses.values()
+							.stream()
+							.flatMap(Set::stream)
+							.anyMatch((status) -> status.startsWith("Finished/"));
 			});
 		}
-		assertThat(instanceStatuses.values().stream().flatMap(Set::stream)).contains("Running/Executing",
-				"Running/Suspended", "Finished/Finished");
+		// Which way the first instances end (finished, faulted, cancelled) is the
+		// simulator's
+		// draw; that some have run, waited and ended is not.
+		assertThat(instanceStatuses.values().stream().flatMap(Set::stream))
+			.contains("Running/Executing", "Running/Suspended")
+			.anyMatch((status) -> status.startsWith("Finished/"));
 	}
 
 	private static boolean changed(Map<String, Set<String>> statuses) {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,12 +22,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The worker consuming from a real Kafka broker into a real PostgreSQL database, shared
  * by the ingest integration tests. Tests use ids of their own ({@link #unique}), so they
- * never see each other's rows.
+ * never see each other's rows. The worker connects as the users of {@code db/README.md}:
+ * it writes as the DML-only user, reads for the API as the read-only one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "worker.security.enabled=false")
 abstract class IngestIntegrationTestSupport {
 
-	static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("ingest");
+	static final DatabaseUsers USERS = DatabaseUsers.create("ingest");
+
+	static final DatabaseInfo DATABASE = USERS.worker();
 
 	static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
 
@@ -39,6 +43,8 @@ abstract class IngestIntegrationTestSupport {
 		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
 		registry.add("spring.datasource.username", DATABASE::username);
 		registry.add("spring.datasource.password", DATABASE::password);
+		registry.add("worker.api.datasource.username", USERS.reader()::username);
+		registry.add("worker.api.datasource.password", USERS.reader()::password);
 		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
 		registry.add("spring.kafka.consumer.max-poll-records", () -> "500");
 		registry.add("worker.ingest.retry.max-interval", () -> "2s");

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import io.workflowpersistence.worker.testing.Events;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +197,22 @@ class IngestRulesIntegrationTests extends IngestIntegrationTestSupport {
 		this.jdbc.sql("UPDATE ConsumerOffsets SET NextOffset = 0 WHERE Topic = 'workflow.instances'").update();
 		awaitMarkerAfter(id);
 		assertThat(count("SELECT count(*) FROM WorkflowInstances WHERE Id = ?", id)).isOne();
+	}
+
+	@Test
+	void offsetsWithoutRecordsAreNotMistakenForRecordsMissingFromTheDatabase() {
+		String id = unique("wi");
+		// Each transaction's commit marker takes the offset after its record, so the
+		// database's position after one transaction is an offset no record will have.
+		try (KafkaProducer<byte[], byte[]> producer = KAFKA.transactionalProducer(unique("tx"))) {
+			for (int version = 1; version <= 3; version++) {
+				producer.beginTransaction();
+				producer.send(Events.instance(id).with("name", "v" + version).version(version).record());
+				producer.commitTransaction();
+				String expected = "v" + version;
+				eventually().untilAsserted(() -> assertThat(instanceName(id)).isEqualTo(expected));
+			}
+		}
 	}
 
 	private void awaitMarkerAfter(String key) {

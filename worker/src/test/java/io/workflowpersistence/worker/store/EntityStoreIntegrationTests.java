@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
-import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.events.ActivityExecutionRecord;
 import io.workflowpersistence.events.Bookmark;
 import io.workflowpersistence.events.CustomActivityDefinition;
@@ -24,6 +23,7 @@ import io.workflowpersistence.events.WorkflowCategory;
 import io.workflowpersistence.events.WorkflowDefinition;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
+import io.workflowpersistence.worker.testing.DatabaseUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +54,7 @@ class EntityStoreIntegrationTests {
 
 	@BeforeAll
 	static void database() {
-		database = TestDatabase.server().migratedDatabase("store");
+		database = DatabaseUsers.create("store").worker();
 		JdbcTemplate template = new JdbcTemplate(database.dataSource());
 		store = new EntityStore(template, new TagStore(template), new InstanceLocks(template));
 		jdbc = JdbcClient.create(template);

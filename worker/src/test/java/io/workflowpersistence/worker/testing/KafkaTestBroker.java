@@ -41,7 +41,8 @@ public final class KafkaTestBroker {
 		TOPICS.forEach((topic) -> topics.add(topic + ".DLT"));
 		this.broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, topics.toArray(String[]::new));
 		this.broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
-				String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0"));
+				String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0",
+				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
 		this.broker.afterPropertiesSet();
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(),
@@ -60,6 +61,19 @@ public final class KafkaTestBroker {
 			shared = new KafkaTestBroker();
 		}
 		return shared;
+	}
+
+	/**
+	 * A producer that writes in Kafka transactions, whose commit markers take offsets of
+	 * their own; the caller closes it.
+	 */
+	public KafkaProducer<byte[], byte[]> transactionalProducer(String transactionalId) {
+		KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+						ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
+				new ByteArraySerializer(), new ByteArraySerializer());
+		producer.initTransactions();
+		return producer;
 	}
 
 	public String bootstrapServers() {
