@@ -1,0 +1,116 @@
+package io.workflowpersistence.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed-loop load of one query: a number of clients, each sending its next request as
+ * soon as the answer to the last one has arrived, first for a warm-up and then for the
+ * measured time. Latency is from sending a request to having read the whole answer.
+ */
+final class ApiLoad {
+
+	static final int CLIENTS = 16;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final Function<String, String> url;
+
+	ApiLoad(Function<String, String> url) {
+		this.url = url;
+	}
+
+	Result run(ApiQuery query, Duration warmUp, Duration measured) throws InterruptedException {
+		load(query, warmUp, new Histogram(3), new AtomicLong(), 1);
+		Histogram latencies = new Histogram(3);
+		AtomicLong errors = new AtomicLong();
+		long started = System.nanoTime();
+		load(query, measured, latencies, errors, 1000);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		return new Result(query, latencies, errors.get(), seconds);
+	}
+
+	private void load(ApiQuery query, Duration duration, Histogram latencies, AtomicLong errors, long seed)
+			throws InterruptedException {
+		long end = System.nanoTime() + duration.toNanos();
+		CountDownLatch done = new CountDownLatch(CLIENTS);
+		for (int client = 0; client < CLIENTS; client++) {
+			Random random = new Random(seed * CLIENTS + client);
+			Thread thread = new Thread(() -> {
+				try {
+					Histogram own = new Histogram(3);
+					while (System.nanoTime() < end) {
+						request(query.path().apply(random), own, errors);
+					}
+					synchronized (latencies) {
+						latencies.add(own);
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			}, "api-client-" + client);
+			thread.start();
+		}
+		done.await();
+	}
+
+	private void request(String path, Histogram latencies, AtomicLong errors) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url.apply(path)))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		long started = System.nanoTime();
+		try {
+			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			latencies.recordValue((System.nanoTime() - started) / 1_000);
+			if (response.statusCode() != 200) {
+				errors.incrementAndGet();
+			}
+		}
+		catch (IOException ex) {
+			errors.incrementAndGet();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The load of one query.
+	 *
+	 * @param query the query
+	 * @param micros latencies in microseconds
+	 * @param errors answers other than 200, and failed requests
+	 * @param seconds the measured time
+	 */
+	record Result(ApiQuery query, Histogram micros, long errors, double seconds) {
+
+		double throughput() {
+			return this.micros.getTotalCount() / this.seconds;
+		}
+
+		double millis(double percentile) {
+			return this.micros.getValueAtPercentile(percentile) / 1000.0;
+		}
+
+		double maxMillis() {
+			return this.micros.getMaxValue() / 1000.0;
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.workflowpersistence.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.workflowpersistence.db.testing.DatabaseInfo;
+
+/**
+ * The read API under load: a database filled by {@link ApiData}, the worker jar serving
+ * it with ingestion off, and each main query loaded by 16 clients in turn.
+ */
+final class ApiRun {
+
+	private final Setup setup;
+
+	ApiRun(Setup setup) {
+		this.setup = setup;
+	}
+
+	ApiResult run() throws SQLException, InterruptedException {
+		BenchOptions options = this.setup.options();
+		DatabaseInfo database = Databases.migrated("bench_api");
+		long started = System.nanoTime();
+		ApiData.load(database, options.apiInstances(), options.activitiesPerInstance(),
+				(line) -> BenchMain.log("api data: " + line));
+		double loadSeconds = (System.nanoTime() - started) / 1e9;
+		Map<String, Long> rows = Tables.count(database);
+		String size = databaseSize(database);
+		Map<String, String> environment = new HashMap<>(
+				WorkerJar.environment(this.setup.kafka().bootstrapServers(), database, "bench-api"));
+		environment.put("WORKER_INGEST_ENABLED", "false");
+		List<ApiLoad.Result> results = new ArrayList<>();
+		try (WorkerJar worker = WorkerJar.start(options.workerJar(), options.workerJvmOptions(), environment,
+				this.setup.directory().resolve("api.log"));
+				ResourceSampler resources = new ResourceSampler(worker.pid(), Map.of("worker", worker.pid()),
+						() -> WorkerJar.sum(worker.metrics(), "jvm_memory_used_bytes", "area=\"heap\""), database)) {
+			ApiLoad load = new ApiLoad(worker::url);
+			long from = System.nanoTime();
+			for (ApiQuery query : ApiQuery.all(options.apiInstances())) {
+				BenchMain.log("api: " + query.name());
+				results.add(load.run(query, Duration.ofSeconds(Math.max(1, options.apiSeconds() / 4)),
+						Duration.ofSeconds(options.apiSeconds())));
+			}
+			ResourceSampler.Usage usage = resources.usage(from, System.nanoTime());
+			worker.close();
+			Databases.drop(database);
+			return new ApiResult(rows, size, loadSeconds, results, usage);
+		}
+	}
+
+	private static String databaseSize(DatabaseInfo database) throws SQLException {
+		try (Connection connection = Databases.connect(database);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	/**
+	 * The read API's measurement.
+	 *
+	 * @param rows the rows of each table
+	 * @param size the size of the database on disk
+	 * @param loadSeconds how long writing the data took
+	 * @param queries each query's load
+	 * @param usage what the worker and PostgreSQL used meanwhile
+	 */
+	record ApiResult(Map<String, Long> rows, String size, double loadSeconds, List<ApiLoad.Result> queries,
+			ResourceSampler.Usage usage) {
+	}
+
+}
