@@ -149,6 +149,8 @@ class BrokerRestartProcessTests {
 		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
 		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group(database));
+		// The test reads the worker's own counters from /actuator/prometheus.
+		environment.put("WORKER_SECURITY_ENABLED", "false");
 		environment.put("WORKER_INGEST_TOPICS",
 				SimulatorTopics.ALL.stream().map(BrokerRestartProcessTests::topic).collect(Collectors.joining(",")));
 		return new WorkerProcess(RUN + "-" + name, environment);
