@@ -6,9 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
@@ -34,16 +35,16 @@ final class ApiLoad {
 	}
 
 	Result run(ApiQuery query, Duration warmUp, Duration measured) throws InterruptedException {
-		load(query, warmUp, new Histogram(3), new AtomicLong(), 1);
+		load(query, warmUp, new Histogram(3), new Tally(), 1);
 		Histogram latencies = new Histogram(3);
-		AtomicLong errors = new AtomicLong();
+		Tally errors = new Tally();
 		long started = System.nanoTime();
 		load(query, measured, latencies, errors, 1000);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		return new Result(query, latencies, errors.get(), seconds);
+		return new Result(query, latencies, errors, seconds);
 	}
 
-	private void load(ApiQuery query, Duration duration, Histogram latencies, AtomicLong errors, long seed)
+	private void load(ApiQuery query, Duration duration, Histogram latencies, Tally errors, long seed)
 			throws InterruptedException {
 		long end = System.nanoTime() + duration.toNanos();
 		CountDownLatch done = new CountDownLatch(CLIENTS);
@@ -68,8 +69,9 @@ final class ApiLoad {
 		done.await();
 	}
 
-	private void request(String path, Histogram latencies, AtomicLong errors) {
+	private void request(String path, Histogram latencies, Tally errors) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url.apply(path)))
+			.header(WorkerJar.API_KEY_HEADER, WorkerJar.API_KEY)
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		long started = System.nanoTime();
@@ -77,11 +79,15 @@ final class ApiLoad {
 			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			latencies.recordValue((System.nanoTime() - started) / 1_000);
 			if (response.statusCode() != 200) {
-				errors.incrementAndGet();
+				synchronized (errors) {
+					errors.add(Integer.toString(response.statusCode()), 1);
+				}
 			}
 		}
 		catch (IOException ex) {
-			errors.incrementAndGet();
+			synchronized (errors) {
+				errors.add(ex.getClass().getSimpleName(), 1);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -94,10 +100,26 @@ final class ApiLoad {
 	 *
 	 * @param query the query
 	 * @param micros latencies in microseconds
-	 * @param errors answers other than 200, and failed requests
+	 * @param errors answers other than 200 by status, and failed requests by exception
 	 * @param seconds the measured time
 	 */
-	record Result(ApiQuery query, Histogram micros, long errors, double seconds) {
+	record Result(ApiQuery query, Histogram micros, Tally errors, double seconds) {
+
+		long errorCount() {
+			return (long) this.errors.sum();
+		}
+
+		/**
+		 * The errors, e.g. {@code 12 (503: 12)}, or {@code 0}.
+		 */
+		String errorSummary() {
+			if (errorCount() == 0) {
+				return "0";
+			}
+			List<String> kinds = new ArrayList<>();
+			this.errors.top(5, 1).forEach((kind, number) -> kinds.add(kind + ": " + Markdown.count(number)));
+			return Markdown.count(errorCount()) + " (" + String.join(", ", kinds) + ")";
+		}
 
 		double throughput() {
 			return this.micros.getTotalCount() / this.seconds;

@@ -55,6 +55,10 @@ final class DrainRun {
 				progress.awaitAtLeast(total, this.setup.options().drainTimeout(), worker.process()::checkAlive);
 				Drain drain = Drain.of(progress.samples(), total, 0.5);
 				Map<String, Double> metrics = worker.metrics();
+				if (metrics.isEmpty()) {
+					throw new IllegalStateException(
+							"Cannot read the worker's metrics; its log: " + worker.process().log());
+				}
 				Accounting accounting = new Accounting(total, progress.latest(),
 						(long) WorkerJar.sum(metrics, "workflow_ingest_events_total", "outcome=\"applied\""),
 						(long) WorkerJar.sum(metrics, "workflow_ingest_events_total", "outcome=\"stale\""),

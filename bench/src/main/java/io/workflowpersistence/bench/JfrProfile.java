@@ -162,7 +162,7 @@ record JfrProfile(long cpuSamples, Map<String, Double> selfMethods, Map<String, 
 			Map<String, Wait> waits = new LinkedHashMap<>();
 			millis.top(10, 1).forEach((name, total) -> waits.put(name, new Wait((long) counts.get(name), total)));
 			return new JfrProfile(this.samples, this.self.top(25, this.samples), this.libraries.top(15, this.samples),
-					this.stages.top(20, this.samples), this.parse.top(12, this.samples),
+					this.stages.inOrder(StackFrames.stageNames(), this.samples), this.parse.top(12, this.samples),
 					this.threads.top(10, this.samples), busiest, waits, natives.top(8, natives.sum()),
 					Duration.ofNanos(this.gcNanos), this.gcCount, this.allocations.top(12, this.allocations.sum()),
 					machine);

@@ -47,7 +47,10 @@ final class RebuildRun {
 		command.addAll(this.setup.options().workerJvmOptions());
 		command.addAll(List.of("-jar", this.setup.options().workerJar().toAbsolutePath().toString(), "rebuild",
 				"--in-place", "--confirm-empty-tables", "--group", group));
-		Map<String, String> environment = WorkerJar.environment(this.setup.kafka().bootstrapServers(), database, group);
+		// The live group is another, as it would be: the rebuild reads with a group of
+		// its own.
+		Map<String, String> environment = WorkerJar.environment(this.setup.kafka().bootstrapServers(), database,
+				"bench-live-" + run);
 		long started = System.nanoTime();
 		try (Connection connection = Databases.connect(database);
 				ProgressSampler progress = new ProgressSampler("rebuild-progress", Tables.positions(connection, group),

@@ -90,9 +90,11 @@ final class ReportSections {
 				Data written with SQL `generate_series` into a migrated database (secondary indexes dropped \
 				while loading and created again, then `VACUUM (ANALYZE)`) in %.1f minutes: %s instances, %s \
 				activity records, %s bookmarks, %s triggers, %s definitions; %s on disk. The worker jar serves it \
-				with ingestion off. Each query in turn: %d clients in a closed loop (Java `HttpClient`, HTTP/1.1, \
-				each sends its next request when the last answer is read), %d s warm-up, %d s measured, \
-				parameters drawn at random.
+				with ingestion off and otherwise its defaults: access control on (the benchmark sends an API key \
+				with the `workflows.read` scope), an access log line per request, the API's own pool of 4 \
+				read-only connections and as many requests at once. Each query in turn: %d clients in a closed \
+				loop (Java `HttpClient`, HTTP/1.1, each sends its next request when the last answer is read), \
+				%d s warm-up, %d s measured, parameters drawn at random; the clients run on the same two cores.
 				""".formatted(api.loadSeconds() / 60, count(api.rows().get("WorkflowInstances")),
 				count(api.rows().get("ActivityExecutionRecords")), count(api.rows().get("Bookmarks")),
 				count(api.rows().get("Triggers")), count(api.rows().get("WorkflowDefinitions")), api.size(),
@@ -102,7 +104,7 @@ final class ReportSections {
 		for (ApiLoad.Result query : api.queries()) {
 			rows.add(List.of(query.query().name(), Markdown.code(query.query().example()), millis(query.millis(50)),
 					millis(query.millis(99)), millis(query.maxMillis()), count(query.throughput()),
-					count(query.errors())));
+					query.errorSummary()));
 		}
 		markdown.table(List.of("query", "e.g.", "p50", "p99", "max", "requests/s", "errors"), rows);
 		markdown.paragraph("Meanwhile the worker used %s CPU cores and PostgreSQL %s; worker peak heap %s, peak RSS %s."
@@ -146,6 +148,13 @@ final class ReportSections {
 				machine) %s.
 				""".formatted(Runtime.getRuntime().availableProcessors(), decimal(machine), decimal(worker),
 				decimal(postgres), decimal(broker), decimal(Math.max(0, machine - worker - postgres - broker))));
+		double micros = first.drain().seconds() * 1e6 / first.drain().records();
+		CopyLimit.Result copy = this.results.medianCopy();
+		markdown.paragraph("""
+				Per event drained, that is %s µs of the worker's CPU and %s µs of PostgreSQL's (and %s µs of wall \
+				time); COPY writes the rows of one event in %s µs of wall time.
+				""".formatted(decimal(worker * micros), decimal(postgres * micros), decimal(micros),
+				(copy != null) ? decimal(copy.seconds() * 1e6 / this.results.load.events()) : "n/a"));
 		JfrProfile profile = this.results.profile;
 		if (profile == null) {
 			return;

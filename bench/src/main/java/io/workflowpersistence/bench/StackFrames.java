@@ -71,6 +71,13 @@ final class StackFrames {
 		return "JDK";
 	}
 
+	/**
+	 * The names of the stages, in the order the report lists them.
+	 */
+	static Iterable<String> stageNames() {
+		return STAGES.keySet();
+	}
+
 	static List<String> stages(List<RecordedFrame> frames) {
 		List<String> names = frames.stream().map(StackFrames::qualified).toList();
 		return STAGES.entrySet()

@@ -37,6 +37,20 @@ final class Tally {
 	}
 
 	/**
+	 * The totals of the given names that have one, in the given order, as shares of
+	 * {@code whole}.
+	 */
+	Map<String, Double> inOrder(Iterable<String> names, double whole) {
+		Map<String, Double> shares = new LinkedHashMap<>();
+		for (String name : names) {
+			if (this.totals.containsKey(name)) {
+				shares.put(name, this.totals.get(name) / Math.max(1, whole));
+			}
+		}
+		return shares;
+	}
+
+	/**
 	 * The name with the largest total, or {@code null}.
 	 */
 	String largest() {

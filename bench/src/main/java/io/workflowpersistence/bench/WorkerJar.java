@@ -2,6 +2,9 @@ package io.workflowpersistence.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
 
@@ -19,6 +24,17 @@ import io.workflowpersistence.db.testing.DatabaseInfo;
  * configured through environment variables as ops run it.
  */
 final class WorkerJar implements AutoCloseable {
+
+	/**
+	 * The header of the API key every worker of the benchmark accepts.
+	 */
+	static final String API_KEY_HEADER = "X-API-Key";
+
+	/**
+	 * A key made for this benchmark run, allowed to read the API and the metrics: access
+	 * control stays on, as it is by default.
+	 */
+	static final String API_KEY = UUID.randomUUID().toString();
 
 	private static final Duration STARTUP = Duration.ofMinutes(3);
 
@@ -45,6 +61,9 @@ final class WorkerJar implements AutoCloseable {
 			environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		}
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
+		environment.put("WORKER_SECURITY_API_KEYS_0_NAME", "bench");
+		environment.put("WORKER_SECURITY_API_KEYS_0_SHA256", sha256(API_KEY));
+		environment.put("WORKER_SECURITY_API_KEYS_0_SCOPES", "workflows.read,workflows.metrics");
 		return environment;
 	}
 
@@ -78,14 +97,19 @@ final class WorkerJar implements AutoCloseable {
 
 	/**
 	 * The worker's metrics in the Prometheus text format, by series (name and labels as
-	 * written, e.g. {@code jvm_memory_used_bytes{area="heap",id="G1 Eden Space"}}).
+	 * written, e.g. {@code jvm_memory_used_bytes{area="heap",id="G1 Eden Space"}}); empty
+	 * when they cannot be read.
 	 */
 	Map<String, Double> metrics() {
 		try {
 			HttpResponse<String> response = this.http
 				.send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus")))
+					.header(API_KEY_HEADER, API_KEY)
 					.timeout(Duration.ofSeconds(10))
 					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return Map.of();
+			}
 			Map<String, Double> series = new HashMap<>();
 			for (String line : response.body().split("\n")) {
 				int space = line.lastIndexOf(' ');
@@ -141,6 +165,16 @@ final class WorkerJar implements AutoCloseable {
 			}
 		}
 		throw new IllegalStateException("The worker did not answer within " + STARTUP + ":\n" + this.process.logTail());
+	}
+
+	private static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static void sleep(long millis) {
