@@ -50,6 +50,18 @@ class OpenApiIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void describesHowToAuthenticate() {
+		JsonNode document = get("/v3/api-docs").ok();
+		JsonNode schemes = document.get("components").get("securitySchemes");
+		assertThat(schemes.get("apiKey").get("in").asString()).isEqualTo("header");
+		assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-API-Key");
+		assertThat(schemes.get("bearerToken").get("scheme").asString()).isEqualTo("bearer");
+		assertThat(document.get("security")).hasSize(2);
+		JsonNode responses = document.get("paths").get("/api/v1/instances").get("get").get("responses");
+		assertThat(responses.propertyNames()).contains("200", "400", "401", "403", "503");
+	}
+
+	@Test
 	void servesSwaggerUi() {
 		assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}
