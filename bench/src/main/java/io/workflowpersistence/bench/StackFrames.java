@@ -148,10 +148,11 @@ final class StackFrames {
 		stages.put("  of which JSON reading (Jackson)", (frame) -> frame.startsWith("tools.jackson"));
 		stages.put("reduce the batch (BatchReducer)", (frame) -> frame.contains(".ingest.BatchReducer."));
 		stages.put("write the tables (BatchWriter.write)", (frame) -> frame.contains(".ingest.BatchWriter.write"));
-		stages.put("lock instance stripes (InstanceLocks)", (frame) -> frame.contains(".store.InstanceLocks."));
 		stages.put("record positions (OffsetStore)", (frame) -> frame.contains(".store.OffsetStore."));
 		stages.put("PostgreSQL driver (pgjdbc)", (frame) -> frame.startsWith("org.postgresql."));
 		stages.put("transaction commit", (frame) -> frame.endsWith(".commit") && frame.contains("Transaction"));
+		stages.put("sweep deleted instances after commit (OrphanSweep)",
+				(frame) -> frame.contains(".store.OrphanSweep."));
 		stages.put("metrics (Micrometer, Prometheus)",
 				(frame) -> frame.startsWith("io.micrometer.") || frame.startsWith("io.prometheus."));
 		stages.put("logging", (frame) -> frame.startsWith("ch.qos.logback.") || frame.startsWith("org.slf4j."));

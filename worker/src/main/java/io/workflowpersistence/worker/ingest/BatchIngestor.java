@@ -14,11 +14,13 @@ import io.workflowpersistence.events.ParseOutcome.Accepted;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.worker.protection.SensitiveFields;
 import io.workflowpersistence.worker.store.OffsetStore;
+import io.workflowpersistence.worker.store.OrphanSweep;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -28,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one polled batch in one database transaction (CONTRACT rules 1 to 7): parses
  * every record, skips what the database already reflects, reduces the rest to the newest
  * event per entity, writes each table with one statement, dead-letters what was rejected
- * and records the new position of the topics, all before the commit. The caller commits
- * the consumer's offsets only after this returns.
+ * and records the new position of the topics, all before the commit. After the commit it
+ * sweeps the instances the batch touched for children a concurrent batch wrote. The
+ * caller commits the consumer's offsets only after this returns.
  */
 @Component
 class BatchIngestor {
@@ -44,6 +47,8 @@ class BatchIngestor {
 
 	private final BatchWriter writer;
 
+	private final OrphanSweep orphans;
+
 	private final DeadLetters deadLetters;
 
 	private final IngestMetrics metrics;
@@ -54,11 +59,13 @@ class BatchIngestor {
 	private final Map<TopicPartition, Long> rewoundTo = new ConcurrentHashMap<>();
 
 	BatchIngestor(EventParser parser, SensitiveFields sensitiveFields, OffsetStore offsets, BatchWriter writer,
-			DeadLetters deadLetters, IngestMetrics metrics, PlatformTransactionManager transactions) {
+			OrphanSweep orphans, DeadLetters deadLetters, IngestMetrics metrics,
+			PlatformTransactionManager transactions) {
 		this.parser = parser;
 		this.sensitiveFields = sensitiveFields;
 		this.offsets = offsets;
 		this.writer = writer;
+		this.orphans = orphans;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 		this.transaction = new TransactionTemplate(transactions);
@@ -86,6 +93,7 @@ class BatchIngestor {
 			report = this.transaction.execute((status) -> applyOnce(parsed, refused, rewind, groupId, status));
 		}
 		if (report != null) {
+			sweepOrphans(parsed);
 			report.publish(this.metrics);
 			this.metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
 			logger.debug("Applied batch of {} records: {}", records.size(), report);
@@ -133,6 +141,22 @@ class BatchIngestor {
 		}
 		this.offsets.advance(groupId, nextOffsets(parsed));
 		return report;
+	}
+
+	private void sweepOrphans(List<ParsedRecord> parsed) {
+		List<WorkflowEvent> events = parsed.stream()
+			.map(ParsedRecord::outcome)
+			.filter(Accepted.class::isInstance)
+			.map((outcome) -> ((Accepted) outcome).event())
+			.toList();
+		try {
+			this.orphans.sweep(events);
+		}
+		catch (DataAccessException ex) {
+			// The batch is committed; the periodic sweep removes what this one could not.
+			logger.warn("Could not sweep the instances of a committed batch; the periodic sweep will: {}",
+					ex.getMessage());
+		}
 	}
 
 	private static String rejection(ParsedRecord record, Map<ConsumerRecord<?, ?>, String> refused) {

@@ -50,8 +50,8 @@ public final class SchemaIngestor {
 		JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		BatchIngestor ingestor = new BatchIngestor(new EventParser(), sensitiveFields, stores.offsets(),
-				new BatchWriter(stores.entities(), transactions), new DeadLetters(deadLetterTemplate, properties),
-				new IngestMetrics(meters), transactions);
+				new BatchWriter(stores.entities(), transactions), stores.orphans(),
+				new DeadLetters(deadLetterTemplate, properties), new IngestMetrics(meters), transactions);
 		return new SchemaIngestor(ingestor, meters);
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes events to their tables: one statement per table and operation for a whole batch,
- * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity
- * and run it inside their transaction.
+ * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity,
+ * run it inside their transaction and, once it has committed, sweep the instances it
+ * touched with {@link OrphanSweep}.
  */
 @Repository
 public class EntityStore {
@@ -38,12 +39,9 @@ public class EntityStore {
 
 	private final TagStore tags;
 
-	private final InstanceLocks locks;
-
-	EntityStore(JdbcTemplate jdbc, TagStore tags, InstanceLocks locks) {
+	EntityStore(JdbcTemplate jdbc, TagStore tags) {
 		this.jdbc = jdbc;
 		this.tags = tags;
-		this.locks = locks;
 	}
 
 	/**
@@ -53,7 +51,6 @@ public class EntityStore {
 	 */
 	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
 		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
-		this.locks.lockFor(events);
 		for (EntityTable<?> table : EntityTables.ALL) {
 			List<WorkflowEvent> upserts = select(events, table, false);
 			if (!upserts.isEmpty()) {

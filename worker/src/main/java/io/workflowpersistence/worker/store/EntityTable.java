@@ -37,6 +37,7 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			        WHERE d.EntityType = '%4$s' AND d.Id = v.Id::text
 			          AND NOT is_newer(d.EventVersion, d.EventTime, v.EventVersion, v.EventTime))
 			    %5$s
+			    ORDER BY v.Id
 			    ON CONFLICT (Id) DO UPDATE
 			    SET %6$s, EventVersion = EXCLUDED.EventVersion, EventTime = EXCLUDED.EventTime, IngestedAt = now()
 			    WHERE is_newer(stored.EventVersion, stored.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
@@ -73,9 +74,16 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			RETURNING d.Id
 			""";
 
+	// Rows are locked in Id order, the order the upserts write them in: a cascade or
+	// sweep and a concurrent batch writing the same children never wait on each other in
+	// a cycle.
 	private static final String CASCADE = """
-			DELETE FROM %1$s child USING Tombstones d
-			WHERE d.EntityType = '%3$s' AND d.Id = ANY(?::varchar[]) AND child.%2$s = d.Id
+			DELETE FROM %1$s child
+			WHERE child.Id IN (
+			    SELECT c.Id FROM %1$s c JOIN Tombstones d ON d.Id = c.%2$s
+			    WHERE d.EntityType = '%3$s'%4$s
+			    ORDER BY c.Id
+			    FOR UPDATE OF c)
 			""";
 
 	String upsertSql() {
@@ -94,9 +102,24 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 		return DELETE.formatted(this.idSqlType, this.table, this.type.prefix());
 	}
 
+	/**
+	 * The statements deleting the child rows of the deleted entities among the ids bound
+	 * as one {@code varchar[]}.
+	 */
 	List<String> cascadeSqls() {
+		return cascadeSqls(" AND d.Id = ANY(?::varchar[])");
+	}
+
+	/**
+	 * The statements deleting the child rows of every deleted entity of this family.
+	 */
+	List<String> sweepSqls() {
+		return cascadeSqls("");
+	}
+
+	private List<String> cascadeSqls(String condition) {
 		return this.cascades.stream()
-			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix()))
+			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix(), condition))
 			.toList();
 	}
 

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @param entities writes events to their tables
  * @param offsets records the position of the topics the schema reflects
+ * @param orphans removes children of deleted instances written by a concurrent batch
  */
-public record SchemaStores(EntityStore entities, OffsetStore offsets) {
+public record SchemaStores(EntityStore entities, OffsetStore offsets, OrphanSweep orphans) {
 
 	/**
 	 * The stores writing through the given template.
@@ -22,8 +23,8 @@ public record SchemaStores(EntityStore entities, OffsetStore offsets) {
 	 * @return the stores
 	 */
 	public static SchemaStores on(JdbcTemplate jdbc) {
-		return new SchemaStores(new EntityStore(jdbc, new TagStore(jdbc), new InstanceLocks(jdbc)),
-				new OffsetStore(jdbc));
+		return new SchemaStores(new EntityStore(jdbc, new TagStore(jdbc)), new OffsetStore(jdbc),
+				new OrphanSweep(jdbc));
 	}
 
 	/**

@@ -12,12 +12,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every rule of CONTRACT section 3, through a real broker into a real PostgreSQL.
  */
 class IngestRulesIntegrationTests extends IngestIntegrationTestSupport {
+
+	@Autowired
+	TombstonePurge tombstonePurge;
 
 	@Test
 	void theSameEventTenTimesWritesTheRowOnce() {
@@ -121,6 +126,25 @@ class IngestRulesIntegrationTests extends IngestIntegrationTestSupport {
 		awaitMarkerAfter(id, "workflow.bookmarks");
 		assertThat(count("SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = ?", id)).isZero();
 		assertThat(count("SELECT count(*) FROM Bookmarks WHERE WorkflowInstanceId = ?", id)).isZero();
+	}
+
+	@Test
+	void thePeriodicSweepRemovesChildrenOfADeletedInstanceThatACrashLeftBehind() {
+		String id = unique("wi");
+		publish(Events.activity(id + "-a1", id).version(1), Events.bookmark(id + "-b1", id).version(1));
+		eventually()
+			.until(() -> count("SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = ?", id) == 1
+					&& count("SELECT count(*) FROM Bookmarks WHERE WorkflowInstanceId = ?", id) == 1);
+		// The instance's delete, committed by a batch whose sweep never ran.
+		this.jdbc.sql("INSERT INTO Tombstones (EntityType, Id, EventVersion) VALUES ('workflow.instance', ?, 2)")
+			.param(id)
+			.update();
+
+		this.tombstonePurge.purge();
+
+		assertThat(count("SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM Bookmarks WHERE WorkflowInstanceId = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM Tombstones WHERE Id = ?", id)).isOne();
 	}
 
 	@Test

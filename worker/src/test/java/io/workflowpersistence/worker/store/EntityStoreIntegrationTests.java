@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,14 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every family through {@link EntityStore} on a real PostgreSQL: the same batch twice
- * gives the same rows, an older event never overwrites a newer one, and deletes leave
- * tombstones that only a newer upsert overcomes.
+ * gives the same rows, an older event never overwrites a newer one, deletes leave
+ * tombstones that only a newer upsert overcomes, and no child of a deleted instance
+ * survives a race with its delete.
  */
 class EntityStoreIntegrationTests {
 
 	static DatabaseInfo database;
 
 	static EntityStore store;
+
+	static OrphanSweep orphans;
 
 	static JdbcClient jdbc;
 
@@ -56,7 +61,8 @@ class EntityStoreIntegrationTests {
 	static void database() {
 		database = DatabaseUsers.create("store").worker();
 		JdbcTemplate template = new JdbcTemplate(database.dataSource());
-		store = new EntityStore(template, new TagStore(template), new InstanceLocks(template));
+		store = new EntityStore(template, new TagStore(template));
+		orphans = new OrphanSweep(template);
 		jdbc = JdbcClient.create(template);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
 	}
@@ -131,29 +137,78 @@ class EntityStoreIntegrationTests {
 			.single()).isZero();
 	}
 
-	@Test
-	void anInstanceDeleteWaitsForAConcurrentWriteOfItsChildrenAndRemovesThem() throws Exception {
+	/**
+	 * A child write and its instance's delete in two transactions at once, each blind to
+	 * the other's uncommitted rows, committing in either order; each sweeps after its
+	 * commit, as a batch does.
+	 */
+	@ParameterizedTest(name = "the {0} commits first")
+	@ValueSource(strings = { "child write", "instance delete" })
+	void aConcurrentChildWriteAndInstanceDeleteLeaveNoOrphan(String first) throws Exception {
 		String instance = UUID.randomUUID().toString();
-		apply(List.of(upsert(EntityType.WORKFLOW_INSTANCE,
+		applyAndSweep(List.of(upsert(EntityType.WORKFLOW_INSTANCE,
 				new WorkflowInstance(instance, "def", null, null, "Running", null, null, null, null, null, null, null),
 				1)));
-		CountDownLatch childWritten = new CountDownLatch(1);
-		CompletableFuture<Void> childTransaction = CompletableFuture
-			.runAsync(() -> transaction.executeWithoutResult((status) -> {
-				store.applyAll(
-						List.of(upsert(EntityType.WORKFLOW_ACTIVITY, new ActivityExecutionRecord("aer-" + instance,
-								instance, "a1", null, null, null, "Running", null, null, null, null), 1)));
-				childWritten.countDown();
-				sleep(Duration.ofMillis(1500));
-			}));
-		childWritten.await();
-		apply(List.of(new WorkflowEvent("e", "/t", EntityType.WORKFLOW_INSTANCE, Operation.DELETED, instance,
-				new OrderingKey(2L, null), null)));
-		childTransaction.get();
-		assertThat(jdbc.sql("SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = ?")
-			.param(instance)
-			.query(Long.class)
-			.single()).isZero();
+		List<WorkflowEvent> childWrite = List.of(
+				upsert(EntityType.WORKFLOW_ACTIVITY,
+						new ActivityExecutionRecord("aer-" + instance, instance, "a1", null, null, null, "Running",
+								null, null, null, null),
+						1),
+				upsert(EntityType.WORKFLOW_BOOKMARK,
+						new Bookmark("bm-" + instance, instance, "a1", null, null, "H", null, null), 1));
+		List<WorkflowEvent> instanceDelete = List.of(new WorkflowEvent("e", "/t", EntityType.WORKFLOW_INSTANCE,
+				Operation.DELETED, instance, new OrderingKey(2L, null), null));
+		boolean childFirst = first.equals("child write");
+		List<WorkflowEvent> firstBatch = childFirst ? childWrite : instanceDelete;
+		List<WorkflowEvent> secondBatch = childFirst ? instanceDelete : childWrite;
+		CountDownLatch firstApplied = new CountDownLatch(1);
+		CountDownLatch secondApplied = new CountDownLatch(1);
+		CountDownLatch firstSwept = new CountDownLatch(1);
+		CompletableFuture<Void> firstTransaction = CompletableFuture.runAsync(() -> {
+			transaction.executeWithoutResult((status) -> {
+				store.applyAll(firstBatch);
+				firstApplied.countDown();
+				await(secondApplied);
+			});
+			orphans.sweep(firstBatch);
+			firstSwept.countDown();
+		});
+		await(firstApplied);
+		transaction.executeWithoutResult((status) -> {
+			store.applyAll(secondBatch);
+			secondApplied.countDown();
+			await(firstSwept);
+		});
+		firstTransaction.get(30, TimeUnit.SECONDS);
+		assertThat(children(instance)).as("both committed, the race left the children").isEqualTo(2);
+
+		orphans.sweep(secondBatch);
+
+		assertThat(children(instance)).isZero();
+	}
+
+	@Test
+	void sweepingEveryDeletedInstanceRemovesTheChildrenACrashLeftBehind() {
+		String deleted = UUID.randomUUID().toString();
+		String live = UUID.randomUUID().toString();
+		for (String instance : List.of(deleted, live)) {
+			apply(List.of(
+					upsert(EntityType.WORKFLOW_ACTIVITY,
+							new ActivityExecutionRecord("aer-" + instance, instance, "a1", null, null, null, "Running",
+									null, null, null, null),
+							1),
+					upsert(EntityType.WORKFLOW_BOOKMARK,
+							new Bookmark("bm-" + instance, instance, "a1", null, null, "H", null, null), 1)));
+		}
+		// The instance's tombstone, committed without its sweep having run.
+		jdbc.sql("INSERT INTO Tombstones (EntityType, Id, EventVersion) VALUES ('workflow.instance', ?, 2)")
+			.param(deleted)
+			.update();
+
+		assertThat(orphans.sweepAll()).isGreaterThanOrEqualTo(2);
+
+		assertThat(children(deleted)).isZero();
+		assertThat(children(live)).isEqualTo(2);
 	}
 
 	@Test
@@ -174,17 +229,30 @@ class EntityStoreIntegrationTests {
 			.list()).containsExactly(kept);
 	}
 
-	private static void sleep(Duration duration) {
+	private static void await(CountDownLatch latch) {
 		try {
-			Thread.sleep(duration.toMillis());
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static long children(String instance) {
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM ActivityExecutionRecords WHERE WorkflowInstanceId = :id)
+				     + (SELECT count(*) FROM Bookmarks WHERE WorkflowInstanceId = :id)
+				""").param("id", instance).query(Long.class).single();
 	}
 
 	private static Map<EntityType, Integer> apply(List<WorkflowEvent> events) {
 		return transaction.execute((status) -> store.applyAll(events));
+	}
+
+	private static void applyAndSweep(List<WorkflowEvent> events) {
+		apply(events);
+		orphans.sweep(events);
 	}
 
 	private static WorkflowEvent upsert(EntityType type, Entity entity, long version) {
