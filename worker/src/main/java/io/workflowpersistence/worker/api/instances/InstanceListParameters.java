@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 record InstanceListParameters(@JsonUnwrapped InstanceFilterParameters filter,
 		@JsonUnwrapped InstancePageParameters page) {
 
+	// Built by hand or from a body, either part may be missing: it then asks for nothing.
 	InstanceListParameters {
 		filter = (filter != null) ? filter
 				: new InstanceFilterParameters(null, null, null, null, null, null, null, null, null);
