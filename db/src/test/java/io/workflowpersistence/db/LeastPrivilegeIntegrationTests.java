@@ -143,6 +143,7 @@ class LeastPrivilegeIntegrationTests {
 	void readerCanSelectButNotWrite() throws SQLException {
 		try (Connection connection = reader.connect(); Statement statement = connection.createStatement()) {
 			assertThat(single(statement, "SELECT count(*) FROM WorkflowInstances")).isNotNull();
+			assertThat(single(statement, "SELECT count(*) FROM InstanceCountDeltas")).isNotNull();
 			assertPermissionDenied(statement,
 					"INSERT INTO WorkflowInstances (Id, DefinitionId, Status) VALUES ('i', 'd', 'Running')");
 			assertPermissionDenied(statement, "UPDATE WorkflowInstances SET Status = 'Faulted'");

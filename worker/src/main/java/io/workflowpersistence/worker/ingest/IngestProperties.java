@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
  * @param tombstoneRetention how long a delete's tombstone is kept (CONTRACT rule 3)
  * @param tombstonePurgeInterval how often expired tombstones are removed
+ * @param instanceCountCompactionInterval how often the instance counts kept for the read
+ * API are compacted
  * @param retry back-off between attempts of a batch that failed for a transient reason
  */
 @ConfigurationProperties("worker.ingest")
@@ -22,7 +24,7 @@ public record IngestProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		"workflow.definitions", "workflow.instances", "workflow.activities", "workflow.bookmarks", "workflow.triggers",
 		"workflow.catalog" }) List<String> topics, @DefaultValue(".DLT") String deadLetterSuffix,
 		@DefaultValue("7d") Duration tombstoneRetention, @DefaultValue("1h") Duration tombstonePurgeInterval,
-		@DefaultValue Retry retry){
+		@DefaultValue("5s") Duration instanceCountCompactionInterval, @DefaultValue Retry retry){
 
 	/**
 	 * Exponential back-off with jitter between attempts of a failed batch; a batch is

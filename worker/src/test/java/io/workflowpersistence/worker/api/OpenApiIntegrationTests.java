@@ -13,6 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiIntegrationTests extends ApiIntegrationTestSupport {
 
+	private static final String[] INSTANCE_LIST_PARAMETERS = { "status", "subStatus", "definitionId", "correlationId",
+			"name", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "sort", "order", "limit", "cursor",
+			"count" };
+
 	@Test
 	void documentsEveryEndpoint() {
 		JsonNode paths = get("/v3/api-docs").ok().get("paths");
@@ -44,9 +48,26 @@ class OpenApiIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void documentsTheInstanceListParametersFlat() {
+		JsonNode list = get("/v3/api-docs").ok().get("paths").get("/api/v1/instances").get("get");
+		List<String> names = new ArrayList<>();
+		list.get("parameters").forEach((parameter) -> names.add(parameter.get("name").asString()));
+		assertThat(names).containsExactlyInAnyOrder(INSTANCE_LIST_PARAMETERS);
+	}
+
+	@Test
 	void documentsTheSearchBody() {
-		JsonNode search = get("/v3/api-docs").ok().get("paths").get("/api/v1/instances/search").get("post");
+		JsonNode docs = get("/v3/api-docs").ok();
+		JsonNode search = docs.get("paths").get("/api/v1/instances/search").get("post");
 		assertThat(search.get("requestBody")).isNotNull();
+		String reference = search.get("requestBody")
+			.get("content")
+			.get("application/json")
+			.get("schema")
+			.get("$ref")
+			.asString();
+		JsonNode body = docs.get("components").get("schemas").get(reference.substring(reference.lastIndexOf('/') + 1));
+		assertThat(body.get("properties").propertyNames()).containsExactlyInAnyOrder(INSTANCE_LIST_PARAMETERS);
 	}
 
 	@Test

@@ -75,6 +75,7 @@ class RebuildIntegrationTests {
 		assertThat(deadLetters()).isEqualTo(poisons);
 		live = TableSnapshot.of(database.dataSource());
 		assertThat(live.get("WorkflowInstances")).hasSizeGreaterThan(250);
+		assertThat(live.get("InstanceCountDeltas")).isEqualTo(TableSnapshot.countedInstances(database.dataSource()));
 		assertThat(live.get("Tombstones")).isNotEmpty();
 	}
 

@@ -10,9 +10,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every row of every table the worker writes, ordering keys included, for comparing two
- * databases row for row. Only the times at which the worker wrote (IngestedAt, DeletedAt)
- * are left out: they differ between any two runs.
+ * Every row of every table the worker writes, ordering keys included, and the instance
+ * counts its triggers keep, for comparing two databases row for row. Only the times at
+ * which the worker wrote (IngestedAt, DeletedAt) are left out: they differ between any
+ * two runs.
  */
 public final class TableSnapshot {
 
@@ -21,6 +22,20 @@ public final class TableSnapshot {
 			"WorkflowTags", "Id", "CustomActivityDefinitions", "Id", "Tombstones", "EntityType, Id");
 
 	private static final Set<String> WRITE_TIMES = Set.of("ingestedat", "deletedat");
+
+	// The counts the triggers keep, whatever rows compaction has summed so far.
+	private static final String KEPT_INSTANCE_COUNTS = """
+			SELECT DefinitionId, Status, SubStatus, sum(Delta)::bigint AS Count
+			FROM InstanceCountDeltas
+			GROUP BY DefinitionId, Status, SubStatus
+			HAVING sum(Delta) <> 0
+			ORDER BY DefinitionId, Status, SubStatus""";
+
+	private static final String COUNTED_INSTANCES = """
+			SELECT DefinitionId, Status, SubStatus, count(*) AS Count
+			FROM WorkflowInstances
+			GROUP BY DefinitionId, Status, SubStatus
+			ORDER BY DefinitionId, Status, SubStatus""";
 
 	private TableSnapshot() {
 	}
@@ -35,7 +50,18 @@ public final class TableSnapshot {
 					.stream()
 					.map(TableSnapshot::withoutWriteTimes)
 					.toList()));
+		snapshot.put("InstanceCountDeltas", jdbc.sql(KEPT_INSTANCE_COUNTS).query().listOfRows());
 		return snapshot;
+	}
+
+	/**
+	 * The instances counted by definition, status and sub-status, as the kept counts of a
+	 * snapshot should be.
+	 * @param dataSource the database
+	 * @return the counts, as rows of the snapshot's {@code InstanceCountDeltas}
+	 */
+	public static List<Map<String, Object>> countedInstances(DataSource dataSource) {
+		return JdbcClient.create(dataSource).sql(COUNTED_INSTANCES).query().listOfRows();
 	}
 
 	private static Map<String, Object> withoutWriteTimes(Map<String, Object> row) {

@@ -38,8 +38,9 @@ class InstanceController {
 	@Operation(operationId = "listInstances", summary = "List instances",
 			description = "Instances matching every filter given, one page "
 					+ "at a time, by createdAt descending unless told otherwise.")
-	Page<InstanceSummary> list(@ParameterObject InstanceListParameters parameters) {
-		return this.instances.page(InstanceListRequest.read(parameters, this.properties));
+	Page<InstanceSummary> list(@ParameterObject InstanceFilterParameters filter,
+			@ParameterObject InstancePageParameters page) {
+		return this.instances.page(InstanceListRequest.read(new InstanceListParameters(filter, page), this.properties));
 	}
 
 	@PostMapping("/search")

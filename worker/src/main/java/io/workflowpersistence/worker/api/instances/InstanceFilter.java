@@ -34,6 +34,15 @@ record InstanceFilter(List<String> statuses, String subStatus, List<String> defi
 				reader.timestamp("updatedTo", parameters.updatedTo()));
 	}
 
+	/**
+	 * Whether the instance counts kept by definition, status and sub-status (migration
+	 * V12) answer a count under these filters: no filter on anything else is given.
+	 */
+	boolean answeredByKeptCounts() {
+		return this.correlationId == null && (this.name == null || this.name.isEmpty()) && this.createdFrom == null
+				&& this.createdTo == null && this.updatedFrom == null && this.updatedTo == null;
+	}
+
 	Where where() {
 		return new Where().in("Status", "status", this.statuses)
 			.equal("SubStatus", "subStatus", this.subStatus)

@@ -27,11 +27,13 @@ record InstanceListRequest(InstanceFilter filter, InstanceSort sort, boolean des
 	static InstanceListRequest read(InstanceListParameters parameters, ApiProperties properties) {
 		ParameterReader reader = new ParameterReader(properties);
 		InstanceFilter filter = InstanceFilter.read(reader, parameters.filter());
-		String field = reader.choice("sort", parameters.sort(), InstanceSort.CREATED_AT.field(), InstanceSort.FIELDS);
-		String order = reader.choice("order", parameters.order(), "desc", List.of("asc", "desc"));
+		InstancePageParameters pageParameters = parameters.page();
+		String field = reader.choice("sort", pageParameters.sort(), InstanceSort.CREATED_AT.field(),
+				InstanceSort.FIELDS);
+		String order = reader.choice("order", pageParameters.order(), "desc", List.of("asc", "desc"));
 		InstanceSort sort = InstanceSort.of(field);
 		boolean descending = !"asc".equals(order);
-		PageRequest page = PageRequest.read(reader, parameters, sort.field(), descending);
+		PageRequest page = PageRequest.read(reader, pageParameters, sort.field(), descending);
 		reader.validate();
 		return new InstanceListRequest(filter, sort, descending, page);
 	}

@@ -10,6 +10,7 @@ import io.workflowpersistence.worker.api.KeysetSql.Source;
 import io.workflowpersistence.worker.api.Page;
 import io.workflowpersistence.worker.api.ReadQueries;
 import io.workflowpersistence.worker.api.SqlQuery;
+import io.workflowpersistence.worker.api.Where;
 
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,19 @@ class InstanceRepository {
 			GROUP BY Status, SubStatus
 			ORDER BY Status, SubStatus NULLS LAST""";
 
+	// The counts the triggers of migration V12 keep: a group's count is the sum of its
+	// rows, which compaction keeps to about one per group.
+	private static final String KEPT_COUNT_BY_STATUS = """
+			SELECT Status, SubStatus, sum(Delta)::bigint AS Count
+			FROM InstanceCountDeltas
+			%s
+			GROUP BY Status, SubStatus
+			HAVING sum(Delta) <> 0
+			ORDER BY Status, SubStatus NULLS LAST""";
+
+	private static final String KEPT_COUNT = """
+			SELECT coalesce(sum(Delta), 0)::bigint FROM InstanceCountDeltas %s""";
+
 	static final Source SOURCE = new Source(InstanceSummary.COLUMNS, "WorkflowInstances", "Id");
 
 	private final ReadQueries queries;
@@ -46,9 +60,8 @@ class InstanceRepository {
 	}
 
 	Page<InstanceSummary> page(InstanceListRequest request) {
-		SqlQuery count = KeysetSql.count(SOURCE, request.filter().where());
-		return this.queries.page(pageQuery(request), count, request.page(), InstanceSummary.MAPPER,
-				(row) -> request.sort().cursorAfter(row, request.descending()));
+		return this.queries.page(pageQuery(request), countQuery(request.filter()), request.page(),
+				InstanceSummary.MAPPER, (row) -> request.sort().cursorAfter(row, request.descending()));
 	}
 
 	Optional<InstanceDetails> findById(String id) {
@@ -72,8 +85,18 @@ class InstanceRepository {
 		return new SqlQuery(FIND_BY_ID, Map.of("id", id));
 	}
 
+	static SqlQuery countQuery(InstanceFilter filter) {
+		Where where = filter.where();
+		if (filter.answeredByKeptCounts()) {
+			return new SqlQuery(KEPT_COUNT.formatted(where.clause()), where.parameters());
+		}
+		return KeysetSql.count(SOURCE, where);
+	}
+
 	static SqlQuery countByStatusQuery(InstanceFilter filter) {
-		return new SqlQuery(COUNT_BY_STATUS.formatted(filter.where().clause()), filter.where().parameters());
+		Where where = filter.where();
+		String sql = filter.answeredByKeptCounts() ? KEPT_COUNT_BY_STATUS : COUNT_BY_STATUS;
+		return new SqlQuery(sql.formatted(where.clause()), where.parameters());
 	}
 
 }

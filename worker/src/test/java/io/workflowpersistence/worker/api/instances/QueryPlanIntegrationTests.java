@@ -116,13 +116,19 @@ class QueryPlanIntegrationTests {
 				query("list by updatedAt ascending", list("sort", "updatedAt", "order", "asc")),
 				query("list by finishedAt, among unfinished", list("sort", "finishedAt", "cursor", finishedNull)),
 				query("list by status and updatedAt", list("status", "Faulted", "sort", "updatedAt")),
+				query("list by status and definition", list("status", "Running", "definitionId", "def-12")),
+				query("list by status and definition, by updatedAt",
+						list("status", "Running", "definitionId", "def-12", "sort", "updatedAt")),
 				query("count by status", count(list("status", "Faulted"))),
 				Arguments.of("instance by id", InstanceRepository.findByIdQuery("inst-0100000")),
 				Arguments.of("activities of an instance", activities(null)),
 				Arguments.of("activities of an instance by status", activities(List.of("Running"))),
 				Arguments.of("stats", InstanceRepository.countByStatusQuery(filter(list()))),
 				Arguments.of("stats by definition",
-						InstanceRepository.countByStatusQuery(filter(list("definitionId", "def-17")))));
+						InstanceRepository.countByStatusQuery(filter(list("definitionId", "def-17")))),
+				Arguments.of("stats by definition and creation range",
+						InstanceRepository.countByStatusQuery(filter(list("definitionId", "def-17", "createdFrom",
+								"2024-01-01T00:10:00Z", "createdTo", "2024-01-01T00:20:00Z")))));
 	}
 
 	private static Arguments query(String name, InstanceListRequest request) {
@@ -150,11 +156,12 @@ class QueryPlanIntegrationTests {
 		for (int i = 0; i < pairs.length; i += 2) {
 			values.computeIfAbsent(pairs[i], (key) -> new ArrayList<>()).add(pairs[i + 1]);
 		}
-		InstanceListParameters parameters = new InstanceListParameters(values.get("status"), one(values, "subStatus"),
-				values.get("definitionId"), one(values, "correlationId"), one(values, "name"),
-				one(values, "createdFrom"), one(values, "createdTo"), one(values, "updatedFrom"),
-				one(values, "updatedTo"), one(values, "sort"), one(values, "order"), one(values, "limit"),
-				one(values, "cursor"), one(values, "count"));
+		InstanceListParameters parameters = new InstanceListParameters(
+				new InstanceFilterParameters(values.get("status"), one(values, "subStatus"), values.get("definitionId"),
+						one(values, "correlationId"), one(values, "name"), one(values, "createdFrom"),
+						one(values, "createdTo"), one(values, "updatedFrom"), one(values, "updatedTo")),
+				new InstancePageParameters(one(values, "sort"), one(values, "order"), one(values, "limit"),
+						one(values, "cursor"), one(values, "count")));
 		return InstanceListRequest.read(parameters, ApiProperties.defaults());
 	}
 

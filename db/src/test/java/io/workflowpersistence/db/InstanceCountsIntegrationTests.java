@@ -1,0 +1,125 @@
+package io.workflowpersistence.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The instance counts of migration V12: they start from the instances already there when
+ * it runs, and its triggers follow every kind of statement that changes instances.
+ */
+class InstanceCountsIntegrationTests {
+
+	private static final String KEPT_COUNTS = """
+			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, sum(Delta) AS n
+			FROM InstanceCountDeltas
+			GROUP BY DefinitionId, Status, SubStatus
+			HAVING sum(Delta) <> 0""";
+
+	private static final String ACTUAL_COUNTS = """
+			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, count(*) AS n
+			FROM WorkflowInstances
+			GROUP BY DefinitionId, Status, SubStatus""";
+
+	private static final String UPSERT = """
+			INSERT INTO WorkflowInstances AS stored (Id, DefinitionId, Status, SubStatus, EventVersion)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (Id) DO UPDATE
+			SET DefinitionId = EXCLUDED.DefinitionId, Status = EXCLUDED.Status, SubStatus = EXCLUDED.SubStatus,
+			    EventVersion = EXCLUDED.EventVersion
+			WHERE is_newer(stored.EventVersion, stored.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
+			""";
+
+	@Test
+	void countsStartFromTheInstancesAlreadyThere() throws SQLException {
+		DatabaseInfo database = TestDatabase.server().createDatabase("instance_counts_start");
+		flyway(database, "11").migrate();
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("""
+					INSERT INTO WorkflowInstances (Id, DefinitionId, Status, SubStatus)
+					SELECT 'i-' || n, 'def-' || (n % 3), CASE WHEN n % 4 = 0 THEN 'Finished' ELSE 'Running' END,
+					       CASE WHEN n % 5 = 0 THEN NULL ELSE 'Sub' || (n % 2) END
+					FROM generate_series(1, 500) n""");
+
+			flyway(database, "latest").migrate();
+
+			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS)).hasSize(15);
+		}
+	}
+
+	@Test
+	void triggersFollowUpsertsUpdatesDeletesAndTruncate() throws SQLException {
+		DatabaseInfo database = TestDatabase.server().migratedDatabase("instance_counts_triggers");
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			upsert(connection, "i-1", "Running", null, 1);
+			upsert(connection, "i-2", "Running", "Suspended", 1);
+			upsert(connection, "i-1", "Finished", null, 2);
+			upsert(connection, "i-2", "Faulted", null, 1);
+			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS))
+				.isEqualTo(Map.of("def-a/Finished/-", 1L, "def-a/Running/Suspended", 1L));
+
+			long rows = deltaRows(statement);
+			statement.executeUpdate("UPDATE WorkflowInstances SET Name = 'renamed'");
+			assertThat(deltaRows(statement)).as("an update that keeps every status adds no row").isEqualTo(rows);
+
+			statement.executeUpdate("UPDATE WorkflowInstances SET DefinitionId = 'def-b' WHERE Id = 'i-2'");
+			statement.executeUpdate("DELETE FROM WorkflowInstances WHERE Id = 'i-1'");
+			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS))
+				.isEqualTo(Map.of("def-b/Running/Suspended", 1L));
+
+			statement.execute("TRUNCATE WorkflowInstances");
+			assertThat(deltaRows(statement)).isZero();
+		}
+	}
+
+	private static void upsert(Connection connection, String id, String status, String subStatus, long version)
+			throws SQLException {
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+			upsert.setString(1, id);
+			upsert.setString(2, "def-a");
+			upsert.setString(3, status);
+			upsert.setString(4, subStatus);
+			upsert.setLong(5, version);
+			upsert.executeUpdate();
+		}
+	}
+
+	private static Flyway flyway(DatabaseInfo database, String target) {
+		return Flyway.configure()
+			.dataSource(database.jdbcUrl(), database.username(), database.password())
+			.locations("classpath:db/migration")
+			.target(target)
+			.load();
+	}
+
+	private static Map<String, Long> counts(Statement statement, String sql) throws SQLException {
+		Map<String, Long> counts = new TreeMap<>();
+		try (ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				counts.put(rows.getString("grp"), rows.getLong("n"));
+			}
+		}
+		return counts;
+	}
+
+	private static long deltaRows(Statement statement) throws SQLException {
+		try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM InstanceCountDeltas")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}
