@@ -71,7 +71,7 @@ class InstanceCountStoreIntegrationTests {
 	static void database() {
 		users = DatabaseUsers.create("instance_counts");
 		JdbcTemplate template = new JdbcTemplate(users.worker().dataSource());
-		store = new EntityStore(template, new TagStore(template), new InstanceLocks(template));
+		store = new EntityStore(template, new TagStore(template));
 		counts = new InstanceCountStore(template);
 		transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
 	}
