@@ -27,12 +27,25 @@ public final class EventParser {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private final EventSchemas schemas = new EventSchemas();
+	private final EventSchemas schemas;
 
 	/**
 	 * A parser with the schemas loaded and compiled.
 	 */
 	public EventParser() {
+		this(new EventSchemas());
+	}
+
+	private EventParser(EventSchemas schemas) {
+		this.schemas = schemas;
+	}
+
+	/**
+	 * A parser that has every event judged by the full schema validator, without the
+	 * quick checks: the reference the quick checks must agree with.
+	 */
+	static EventParser withFullValidationOnly() {
+		return new EventParser(EventSchemas.fullValidationOnly());
 	}
 
 	/**
