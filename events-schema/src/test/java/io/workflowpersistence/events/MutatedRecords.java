@@ -55,6 +55,9 @@ final class MutatedRecords {
 				addBothModes(records, "mutation of " + event.get("type"), mutation);
 			}
 		}
+		for (ObjectNode event : events) {
+			records.addAll(withANameTwice(event));
+		}
 		records.add(new TestRecord("binary example", utf8(example("activity-upserted.binary.json")),
 				headersFromLines(example("activity-upserted.binary.headers"))));
 		records.addAll(oddRecords());
@@ -206,6 +209,58 @@ final class MutatedRecords {
 		JsonNode data = event.get("data");
 		byte[] value = (data != null) ? utf8(data.toString()) : utf8("");
 		return new TestRecords.BinaryRecord(value, headers(keysAndValues.toArray(String[]::new)));
+	}
+
+	/**
+	 * The event written with the first property of one of its objects twice, for each of
+	 * its objects.
+	 */
+	private static List<TestRecord> withANameTwice(ObjectNode event) {
+		List<TestRecord> records = new ArrayList<>();
+		for (int target = 0;; target++) {
+			StringBuilder json = new StringBuilder();
+			if (!write(event, new int[] { target }, json)) {
+				return records;
+			}
+			records.add(new TestRecord("a name twice " + json, utf8(json.toString()), noHeaders()));
+		}
+	}
+
+	/**
+	 * Writes {@code node}, the first property of object number {@code countdown[0]}
+	 * twice; whether there was such an object.
+	 */
+	private static boolean write(JsonNode node, int[] countdown, StringBuilder json) {
+		boolean written = false;
+		if (node.isObject()) {
+			boolean twice = countdown[0]-- == 0 && !node.isEmpty();
+			written = twice;
+			json.append('{');
+			String separator = "";
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				for (int i = 0; i < (twice ? 2 : 1); i++) {
+					json.append(separator).append(text(property.getKey())).append(':');
+					written |= write(property.getValue(), countdown, json);
+					separator = ",";
+				}
+				twice = false;
+			}
+			json.append('}');
+		}
+		else if (node.isArray()) {
+			json.append('[');
+			String separator = "";
+			for (JsonNode item : node.values()) {
+				json.append(separator);
+				written |= write(item, countdown, json);
+				separator = ",";
+			}
+			json.append(']');
+		}
+		else {
+			json.append(node);
+		}
+		return written;
 	}
 
 	/**
