@@ -53,6 +53,10 @@ final class QuickCheckCompiler {
 		if (schema.isBoolean()) {
 			return schema.booleanValue() ? QuickCheck.ANYTHING : QuickCheck.NEVER_SURE;
 		}
+		if (!schema.isObject()) {
+			this.notUnderstood.add("a schema that is " + schema.getNodeType() + " at " + subschema.location());
+			return QuickCheck.NEVER_SURE;
+		}
 		if (!this.compiling.add(subschema.location())) {
 			this.notUnderstood.add("$ref to itself at " + subschema.location());
 			return QuickCheck.NEVER_SURE;

@@ -44,6 +44,8 @@ class QuickCheckCompilerTests {
 	void isNeverSureOfAKeywordItDoesNotKnow() {
 		QuickCheck check = compile("{\"type\": \"string\", \"multipleOf\": 2}");
 		assertThat(check.surelyHolds(MAPPER.readTree("\"a\""))).isFalse();
+		QuickCheck tuple = compile("{\"items\": [{\"type\": \"string\"}]}");
+		assertThat(tuple.surelyHolds(MAPPER.readTree("[\"a\"]"))).isFalse();
 	}
 
 	@Test
