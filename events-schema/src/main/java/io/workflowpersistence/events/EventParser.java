@@ -20,19 +20,44 @@ public final class EventParser {
 
 	private static final ParseOutcome TOMBSTONE = new ParseOutcome.Tombstone();
 
-	// Floats as BigDecimal keep jsonb numbers exact (a double would turn 1e400 into
-	// Infinity); duplicate names are rejected because which one wins would be a guess.
-	private final ObjectMapper mapper = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
+	private final ObjectMapper mapper;
 
-	private final EventSchemas schemas = new EventSchemas();
+	private final ObjectMapper locatingMapper = mapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+	private final EventSchemas schemas;
 
 	/**
 	 * A parser with the schemas loaded and compiled.
 	 */
 	public EventParser() {
+		// Building the tree finds duplicate names for free; the streaming parser's
+		// detection, which costs on every object, only reads again what failed, to say
+		// where the problem is.
+		this(mapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build(), new EventSchemas());
+	}
+
+	private EventParser(ObjectMapper mapper, EventSchemas schemas) {
+		this.mapper = mapper;
+		this.schemas = schemas;
+	}
+
+	/**
+	 * A parser without the shortcuts for valid events: each value read with the streaming
+	 * parser's duplicate detection, each event judged by the full schema validator. The
+	 * reference the shortcuts must agree with.
+	 */
+	static EventParser withoutShortcuts() {
+		return new EventParser(mapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
+				EventSchemas.fullValidationOnly());
+	}
+
+	/**
+	 * A mapper to enable a duplicate detection on: duplicate names are rejected because
+	 * which one wins would be a guess. Floats as BigDecimal keep jsonb numbers exact (a
+	 * double would turn 1e400 into Infinity).
+	 */
+	private static JsonMapper.Builder mapper() {
+		return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
 	/**
@@ -81,12 +106,21 @@ public final class EventParser {
 			json = this.mapper.readTree(value);
 		}
 		catch (JacksonException ex) {
-			throw Rejections.notJson(ex);
+			json = locatedJson(value);
 		}
 		if (json == null || json.isMissingNode()) {
 			throw new InvalidEventException("not JSON: the value is empty");
 		}
 		return json;
+	}
+
+	private JsonNode locatedJson(byte[] value) {
+		try {
+			return this.locatingMapper.readTree(value);
+		}
+		catch (JacksonException ex) {
+			throw Rejections.notJson(ex);
+		}
 	}
 
 }

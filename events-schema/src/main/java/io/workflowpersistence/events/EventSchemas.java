@@ -13,8 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON Schemas of the events, loaded from {@code schemas/} on the class path and
- * compiled once: the envelope's and one for the {@code data} of each event type.
- * Immutable and thread-safe once built.
+ * compiled once: the envelope's and one for the {@code data} of each event type. Each is
+ * also compiled into a {@link QuickCheck}, which passes a valid value on its own; only
+ * the values it is not sure of go to the full validator, which finds and words what is
+ * wrong. Immutable and thread-safe once built.
  */
 final class EventSchemas {
 
@@ -33,20 +35,41 @@ final class EventSchemas {
 
 	private final Schema envelope;
 
+	private final QuickCheck envelopeCheck;
+
 	private final FieldNames envelopeNames;
 
 	private final Map<String, DataSchema> byType;
 
 	private final Map<String, String> patternTitles;
 
+	/**
+	 * The schemas, with the quick checks in front of the full validator.
+	 */
 	EventSchemas() {
+		this(new QuickCheckCompiler());
+	}
+
+	/**
+	 * The schemas, every value judged by the full validator alone when {@code checks} is
+	 * {@code null}.
+	 */
+	private EventSchemas(QuickCheckCompiler checks) {
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
 				(builder) -> builder
 					.schemaIdResolvers((resolvers) -> resolvers.mapPrefix(BASE_ID, "classpath:schemas/")));
 		this.envelope = load(registry, ENVELOPE);
+		this.envelopeCheck = (checks != null) ? checks.compile(ENVELOPE) : QuickCheck.NEVER_SURE;
 		this.envelopeNames = FieldNames.of(this.envelope.getSchemaNode());
-		this.byType = dataSchemas(registry);
+		this.byType = dataSchemas(registry, checks);
 		this.patternTitles = patternTitles(load(registry, COMMON).getSchemaNode());
+	}
+
+	/**
+	 * The schemas without the quick checks, to compare verdicts with.
+	 */
+	static EventSchemas fullValidationOnly() {
+		return new EventSchemas(null);
 	}
 
 	/**
@@ -76,6 +99,9 @@ final class EventSchemas {
 	}
 
 	void validateEnvelope(JsonNode attributes) {
+		if (this.envelopeCheck.surelyHolds(attributes)) {
+			return;
+		}
 		List<Error> errors = this.envelope.validate(attributes);
 		if (!errors.isEmpty()) {
 			throw Rejections.envelope(errors, this.patternTitles);
@@ -83,21 +109,25 @@ final class EventSchemas {
 	}
 
 	void validateData(DataSchema dataSchema, JsonNode data) {
+		if (dataSchema.check().surelyHolds(data)) {
+			return;
+		}
 		List<Error> errors = dataSchema.schema().validate(data);
 		if (!errors.isEmpty()) {
 			throw Rejections.data(errors, this.patternTitles);
 		}
 	}
 
-	private static Map<String, DataSchema> dataSchemas(SchemaRegistry registry) {
+	private static Map<String, DataSchema> dataSchemas(SchemaRegistry registry, QuickCheckCompiler checks) {
 		Map<String, Schema> loaded = new HashMap<>();
 		Map<String, DataSchema> byType = new HashMap<>();
 		for (EntityType entityType : EntityType.values()) {
 			for (Operation operation : Operation.values()) {
-				Schema schema = loaded.computeIfAbsent(dataSchemaFile(entityType, operation),
-						(file) -> load(registry, file));
+				String file = dataSchemaFile(entityType, operation);
+				Schema schema = loaded.computeIfAbsent(file, (unloaded) -> load(registry, unloaded));
+				QuickCheck check = (checks != null) ? checks.compile(file) : QuickCheck.NEVER_SURE;
 				byType.put(entityType.cloudEventType(operation),
-						new DataSchema(entityType, operation, schema, FieldNames.of(schema.getSchemaNode())));
+						new DataSchema(entityType, operation, schema, check, FieldNames.of(schema.getSchemaNode())));
 			}
 		}
 		return Map.copyOf(byType);
@@ -120,9 +150,11 @@ final class EventSchemas {
 	}
 
 	/**
-	 * The compiled schema of the {@code data} of one event type, with its field names.
+	 * The compiled schema of the {@code data} of one event type, with its quick check and
+	 * its field names.
 	 */
-	record DataSchema(EntityType entityType, Operation operation, Schema schema, FieldNames fieldNames) {
+	record DataSchema(EntityType entityType, Operation operation, Schema schema, QuickCheck check,
+			FieldNames fieldNames) {
 	}
 
 }
