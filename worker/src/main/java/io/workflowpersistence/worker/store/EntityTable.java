@@ -24,6 +24,10 @@ import io.workflowpersistence.events.EntityType;
 record EntityTable<E extends Entity>(String table, EntityType type, Class<E> entityClass, String idSqlType,
 		List<Column<E>> columns, String guard, List<Cascade> cascades) {
 
+	// "OFFSET 0" keeps a NOT EXISTS a lookup in the index for each incoming row: as a
+	// join, the planner may scan every tombstone of the family instead, and does so on
+	// a table whose statistics lag behind its growth (a first run, a rebuild). For the
+	// same reason revived tombstones are found by an array of ids.
 	private static final String UPSERT = """
 			WITH incoming AS (
 			    SELECT * FROM unnest(%1$s)
@@ -35,7 +39,8 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			    WHERE NOT EXISTS (
 			        SELECT 1 FROM Tombstones d
 			        WHERE d.EntityType = '%4$s' AND d.Id = v.Id::text
-			          AND NOT is_newer(d.EventVersion, d.EventTime, v.EventVersion, v.EventTime))
+			          AND NOT is_newer(d.EventVersion, d.EventTime, v.EventVersion, v.EventTime)
+			        OFFSET 0)
 			    %5$s
 			    ORDER BY v.Id
 			    ON CONFLICT (Id) DO UPDATE
@@ -44,8 +49,8 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			    RETURNING stored.Id
 			),
 			revived AS (
-			    DELETE FROM Tombstones d USING written w
-			    WHERE d.EntityType = '%4$s' AND d.Id = w.Id::text
+			    DELETE FROM Tombstones d
+			    WHERE d.EntityType = '%4$s' AND d.Id = ANY(ARRAY(SELECT Id::text FROM written))
 			)
 			SELECT Id::text FROM written
 			""";
@@ -80,11 +85,26 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 	private static final String CASCADE = """
 			DELETE FROM %1$s child
 			WHERE child.Id IN (
-			    SELECT c.Id FROM %1$s c JOIN Tombstones d ON d.Id = c.%2$s
-			    WHERE d.EntityType = '%3$s'%4$s
+			    SELECT c.Id FROM %1$s c
+			    WHERE %4$s
 			    ORDER BY c.Id
 			    FOR UPDATE OF c)
 			""";
+
+	// The ids of a batch that are deleted, each looked up in the tombstones' key; the
+	// resulting array is small and served by the index on the parent column.
+	private static final String PARENT_IN_BATCH = """
+			c.%2$s = ANY(ARRAY(
+			        SELECT batch.Id FROM unnest(?::varchar[]) AS batch(Id)
+			        WHERE EXISTS (
+			            SELECT 1 FROM Tombstones d
+			            WHERE d.EntityType = '%1$s' AND d.Id = batch.Id
+			            OFFSET 0)))""";
+
+	private static final String PARENT_DELETED = """
+			EXISTS (
+			        SELECT 1 FROM Tombstones d
+			        WHERE d.EntityType = '%1$s' AND d.Id = c.%2$s)""";
 
 	String upsertSql() {
 		String parameters = this.columns.stream()
@@ -107,19 +127,20 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 	 * as one {@code varchar[]}.
 	 */
 	List<String> cascadeSqls() {
-		return cascadeSqls(" AND d.Id = ANY(?::varchar[])");
+		return cascadeSqls(PARENT_IN_BATCH);
 	}
 
 	/**
 	 * The statements deleting the child rows of every deleted entity of this family.
 	 */
 	List<String> sweepSqls() {
-		return cascadeSqls("");
+		return cascadeSqls(PARENT_DELETED);
 	}
 
-	private List<String> cascadeSqls(String condition) {
+	private List<String> cascadeSqls(String parentDeleted) {
 		return this.cascades.stream()
-			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix(), condition))
+			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix(),
+					parentDeleted.formatted(this.type.prefix(), cascade.parentColumn())))
 			.toList();
 	}
 

@@ -25,11 +25,13 @@ import io.workflowpersistence.worker.store.EntityTable.Cascade;
  */
 final class EntityTables {
 
-	// Rule 4: activity records and bookmarks of a deleted instance are ignored.
+	// Rule 4: activity records and bookmarks of a deleted instance are ignored. OFFSET 0
+	// keeps it a lookup for each incoming row (see EntityTable's upsert).
 	private static final String INSTANCE_NOT_DELETED = """
 			AND NOT EXISTS (
 			        SELECT 1 FROM Tombstones p
-			        WHERE p.EntityType = 'workflow.instance' AND p.Id = v.WorkflowInstanceId)""";
+			        WHERE p.EntityType = 'workflow.instance' AND p.Id = v.WorkflowInstanceId
+			        OFFSET 0)""";
 
 	static final EntityTable<WorkflowDefinition> DEFINITIONS = new EntityTable<>("WorkflowDefinitions",
 			EntityType.WORKFLOW_DEFINITION, WorkflowDefinition.class, "varchar",
