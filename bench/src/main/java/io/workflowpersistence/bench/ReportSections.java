@@ -179,7 +179,7 @@ final class ReportSections {
 		markdown.paragraph("""
 				The socket reads of `%s` that waited over 10 ms (JFR's `jdk.SocketRead` threshold in the \
 				`profile` settings; shorter ones are not recorded), by the worker code that waited, summed over \
-				its consumer threads (2 by default, each with the drain's %s s of wall time):
+				its consumer threads (4 by default, each with the drain's %s s of wall time):
 				""".formatted(profile.busiestThread(), decimal(first.drain().seconds())));
 		markdown.table(List.of("waiting in", "reads", "total", "mean"),
 				profile.databaseWaits()
