@@ -34,6 +34,13 @@ final class ApiLoad {
 		this.url = url;
 	}
 
+	/**
+	 * Loads the query for a while without measuring it.
+	 */
+	void warmUp(ApiQuery query, Duration warmUp) throws InterruptedException {
+		load(query, warmUp, new Histogram(3), new Tally(), 1);
+	}
+
 	Result run(ApiQuery query, Duration warmUp, Duration measured) throws InterruptedException {
 		load(query, warmUp, new Histogram(3), new Tally(), 1);
 		Histogram latencies = new Histogram(3);

@@ -92,9 +92,11 @@ final class ReportSections {
 				activity records, %s bookmarks, %s triggers, %s definitions; %s on disk. The worker jar serves it \
 				with ingestion off and otherwise its defaults: access control on (the benchmark sends an API key \
 				with the `workflows.read` scope), an access log line per request, the API's own pool of 4 \
-				read-only connections and as many requests at once. Each query in turn: %d clients in a closed \
-				loop (Java `HttpClient`, HTTP/1.1, each sends its next request when the last answer is read), \
-				%d s warm-up, %d s measured, parameters drawn at random; the clients run on the same two cores.
+				read-only connections and as many requests at once. First every query is run for its warm-up time \
+				unmeasured, so that the JVM has compiled what they share; then each query in turn: %d clients in \
+				a closed loop (Java `HttpClient`, HTTP/1.1, each sends its next request when the last answer is \
+				read), %d s warm-up, %d s measured, parameters drawn at random; the clients run on the same two \
+				cores.
 				""".formatted(api.loadSeconds() / 60, count(api.rows().get("WorkflowInstances")),
 				count(api.rows().get("ActivityExecutionRecords")), count(api.rows().get("Bookmarks")),
 				count(api.rows().get("Triggers")), count(api.rows().get("WorkflowDefinitions")), api.size(),
