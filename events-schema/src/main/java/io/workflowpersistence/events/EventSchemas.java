@@ -119,13 +119,16 @@ final class EventSchemas {
 	}
 
 	private static Map<String, DataSchema> dataSchemas(SchemaRegistry registry, QuickCheckCompiler checks) {
+		// The deletes of most types share one file: load and compile each file once.
 		Map<String, Schema> loaded = new HashMap<>();
+		Map<String, QuickCheck> compiled = new HashMap<>();
 		Map<String, DataSchema> byType = new HashMap<>();
 		for (EntityType entityType : EntityType.values()) {
 			for (Operation operation : Operation.values()) {
 				String file = dataSchemaFile(entityType, operation);
 				Schema schema = loaded.computeIfAbsent(file, (unloaded) -> load(registry, unloaded));
-				QuickCheck check = (checks != null) ? checks.compile(file) : QuickCheck.NEVER_SURE;
+				QuickCheck check = compiled.computeIfAbsent(file,
+						(unchecked) -> (checks != null) ? checks.compile(unchecked) : QuickCheck.NEVER_SURE);
 				byType.put(entityType.cloudEventType(operation),
 						new DataSchema(entityType, operation, schema, check, FieldNames.of(schema.getSchemaNode())));
 			}
