@@ -2,13 +2,12 @@ package io.workflowpersistence.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.InstanceCounts;
 import io.workflowpersistence.db.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -20,17 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it runs, and its triggers follow every kind of statement that changes instances.
  */
 class InstanceCountsIntegrationTests {
-
-	private static final String KEPT_COUNTS = """
-			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, sum(Delta) AS n
-			FROM InstanceCountDeltas
-			GROUP BY DefinitionId, Status, SubStatus
-			HAVING sum(Delta) <> 0""";
-
-	private static final String ACTUAL_COUNTS = """
-			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, count(*) AS n
-			FROM WorkflowInstances
-			GROUP BY DefinitionId, Status, SubStatus""";
 
 	private static final String UPSERT = """
 			INSERT INTO WorkflowInstances AS stored (Id, DefinitionId, Status, SubStatus, EventVersion)
@@ -55,7 +43,9 @@ class InstanceCountsIntegrationTests {
 
 			flyway(database, "latest").migrate();
 
-			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS)).hasSize(15);
+			assertThat(InstanceCounts.kept(database.dataSource()))
+				.isEqualTo(InstanceCounts.counted(database.dataSource()))
+				.hasSize(15);
 		}
 	}
 
@@ -68,20 +58,24 @@ class InstanceCountsIntegrationTests {
 			upsert(connection, "i-2", "Running", "Suspended", 1);
 			upsert(connection, "i-1", "Finished", null, 2);
 			upsert(connection, "i-2", "Faulted", null, 1);
-			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS))
+			assertThat(InstanceCounts.kept(database.dataSource()))
+				.isEqualTo(InstanceCounts.counted(database.dataSource()))
 				.isEqualTo(Map.of("def-a/Finished/-", 1L, "def-a/Running/Suspended", 1L));
 
-			long rows = deltaRows(statement);
+			long rows = InstanceCounts.deltaRows(database.dataSource());
 			statement.executeUpdate("UPDATE WorkflowInstances SET Name = 'renamed'");
-			assertThat(deltaRows(statement)).as("an update that keeps every status adds no row").isEqualTo(rows);
+			assertThat(InstanceCounts.deltaRows(database.dataSource()))
+				.as("an update that keeps every status adds no row")
+				.isEqualTo(rows);
 
 			statement.executeUpdate("UPDATE WorkflowInstances SET DefinitionId = 'def-b' WHERE Id = 'i-2'");
 			statement.executeUpdate("DELETE FROM WorkflowInstances WHERE Id = 'i-1'");
-			assertThat(counts(statement, KEPT_COUNTS)).isEqualTo(counts(statement, ACTUAL_COUNTS))
+			assertThat(InstanceCounts.kept(database.dataSource()))
+				.isEqualTo(InstanceCounts.counted(database.dataSource()))
 				.isEqualTo(Map.of("def-b/Running/Suspended", 1L));
 
 			statement.execute("TRUNCATE WorkflowInstances");
-			assertThat(deltaRows(statement)).isZero();
+			assertThat(InstanceCounts.deltaRows(database.dataSource())).isZero();
 		}
 	}
 
@@ -103,23 +97,6 @@ class InstanceCountsIntegrationTests {
 			.locations("classpath:db/migration")
 			.target(target)
 			.load();
-	}
-
-	private static Map<String, Long> counts(Statement statement, String sql) throws SQLException {
-		Map<String, Long> counts = new TreeMap<>();
-		try (ResultSet rows = statement.executeQuery(sql)) {
-			while (rows.next()) {
-				counts.put(rows.getString("grp"), rows.getLong("n"));
-			}
-		}
-		return counts;
-	}
-
-	private static long deltaRows(Statement statement) throws SQLException {
-		try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM InstanceCountDeltas")) {
-			rows.next();
-			return rows.getLong(1);
-		}
 	}
 
 }

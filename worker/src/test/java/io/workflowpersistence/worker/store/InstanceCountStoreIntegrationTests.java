@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.InstanceCounts;
 import io.workflowpersistence.events.EntityType;
 import io.workflowpersistence.events.Operation;
 import io.workflowpersistence.events.OrderingKey;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,17 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and compactions running at once, and a TRUNCATE.
  */
 class InstanceCountStoreIntegrationTests {
-
-	private static final String KEPT_COUNTS = """
-			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, sum(Delta) AS n
-			FROM InstanceCountDeltas
-			GROUP BY DefinitionId, Status, SubStatus
-			HAVING sum(Delta) <> 0""";
-
-	private static final String ACTUAL_COUNTS = """
-			SELECT DefinitionId || '/' || Status || '/' || coalesce(SubStatus, '-') AS grp, count(*) AS n
-			FROM WorkflowInstances
-			GROUP BY DefinitionId, Status, SubStatus""";
 
 	private static final List<String> DEFINITIONS = List.of("def-a", "def-b", "def-c");
 
@@ -202,26 +189,15 @@ class InstanceCountStoreIntegrationTests {
 	}
 
 	private static Map<String, Long> kept() {
-		return counts(users.reader(), KEPT_COUNTS);
+		return InstanceCounts.kept(users.reader().dataSource());
 	}
 
 	private static Map<String, Long> actual() {
-		return counts(users.owner(), ACTUAL_COUNTS);
-	}
-
-	private static Map<String, Long> counts(DatabaseInfo user, String sql) {
-		Map<String, Long> counts = new TreeMap<>();
-		JdbcClient.create(user.dataSource())
-			.sql(sql)
-			.query((RowCallbackHandler) (row) -> counts.put(row.getString("grp"), row.getLong("n")));
-		return counts;
+		return InstanceCounts.counted(users.owner().dataSource());
 	}
 
 	private static long deltaRows() {
-		return JdbcClient.create(users.owner().dataSource())
-			.sql("SELECT count(*) FROM InstanceCountDeltas")
-			.query(Long.class)
-			.single();
+		return InstanceCounts.deltaRows(users.owner().dataSource());
 	}
 
 }
