@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -62,6 +63,16 @@ class ApiQueryLimitsIntegrationTests extends SecuredWorkerTestSupport {
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.executeUpdate("DELETE FROM ConsumerOffsets"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+		}
+	}
+
+	@Test
+	void everyApiQueryIsPlannedForItsOwnParameters() throws SQLException {
+		try (Connection connection = this.apiDataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet setting = statement.executeQuery("SHOW plan_cache_mode")) {
+			assertThat(setting.next()).isTrue();
+			assertThat(setting.getString(1)).isEqualTo("force_custom_plan");
 		}
 	}
 
