@@ -26,8 +26,11 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 
 	// "OFFSET 0" keeps a NOT EXISTS a lookup in the index for each incoming row: as a
 	// join, the planner may scan every tombstone of the family instead, and does so on
-	// a table whose statistics lag behind its growth (a first run, a rebuild). For the
-	// same reason revived tombstones are found by an array of ids.
+	// a table whose statistics lag behind its growth (a first run, a rebuild, any hour
+	// with many deletes). For the same reason revived tombstones are looked up one by
+	// one by their key and deleted by the addresses found: a condition on the ids alone
+	// was planned as a scan of the whole family, every batch, once its statistics were
+	// stale.
 	private static final String UPSERT = """
 			WITH incoming AS (
 			    SELECT * FROM unnest(%1$s)
@@ -50,7 +53,11 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			),
 			revived AS (
 			    DELETE FROM Tombstones d
-			    WHERE d.EntityType = '%4$s' AND d.Id = ANY(ARRAY(SELECT Id::text FROM written))
+			    WHERE d.ctid = ANY(ARRAY(
+			        SELECT t.ctid FROM written w, LATERAL (
+			            SELECT ctid FROM Tombstones t
+			            WHERE t.EntityType = '%4$s' AND t.Id = w.Id::text
+			            OFFSET 0) t))
 			)
 			SELECT Id::text FROM written
 			""";
