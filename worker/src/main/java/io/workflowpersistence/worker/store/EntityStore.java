@@ -31,6 +31,8 @@ public class EntityStore {
 	// cache keeps each prepared on the server.
 	private static final Map<EntityTable<?>, String> UPSERTS = statements(EntityTable::upsertSql);
 
+	private static final Map<EntityTable<?>, String> FORGET_TOMBSTONES = statements(EntityTable::forgetTombstoneSql);
+
 	private static final Map<EntityTable<?>, String> DELETES = statements(EntityTable::deleteSql);
 
 	private static final Map<EntityTable<?>, List<String>> CASCADES = statements(EntityTable::cascadeSqls);
@@ -75,8 +77,17 @@ public class EntityStore {
 						.toArray()));
 		}
 		columns.addAll(orderingKeys(events));
-		List<String> written = this.jdbc.query((connection) -> SqlArrays.bind(connection, UPSERTS.get(table), columns),
-				(row, number) -> row.getString(1));
+		List<String> written = new ArrayList<>();
+		List<Object[]> revived = new ArrayList<>();
+		this.jdbc.query((connection) -> SqlArrays.bind(connection, UPSERTS.get(table), columns), (row) -> {
+			written.add(row.getString(1));
+			if (row.getBoolean(2)) {
+				revived.add(new Object[] { row.getString(1) });
+			}
+		});
+		if (!revived.isEmpty()) {
+			this.jdbc.batchUpdate(FORGET_TOMBSTONES.get(table), revived);
+		}
 		if (table == EntityTables.DEFINITIONS) {
 			this.tags.replaceAll(definitionsWritten(events, written));
 		}

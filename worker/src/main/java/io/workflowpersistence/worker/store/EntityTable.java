@@ -27,10 +27,10 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 	// "OFFSET 0" keeps a NOT EXISTS a lookup in the index for each incoming row: as a
 	// join, the planner may scan every tombstone of the family instead, and does so on
 	// a table whose statistics lag behind its growth (a first run, a rebuild, any hour
-	// with many deletes). For the same reason revived tombstones are looked up one by
-	// one by their key and deleted by the addresses found: a condition on the ids alone
-	// was planned as a scan of the whole family, every batch, once its statistics were
-	// stale.
+	// with many deletes). Each written row says, by the same kind of lookup, whether it
+	// revived a deleted entity, whose tombstone the store then deletes by its key: a
+	// DELETE given the ids of the batch was planned, on such statistics, as a scan of
+	// every tombstone of the family, in every batch.
 	private static final String UPSERT = """
 			WITH incoming AS (
 			    SELECT * FROM unnest(%1$s)
@@ -50,17 +50,15 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			    SET %6$s, EventVersion = EXCLUDED.EventVersion, EventTime = EXCLUDED.EventTime, IngestedAt = now()
 			    WHERE is_newer(stored.EventVersion, stored.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
 			    RETURNING stored.Id
-			),
-			revived AS (
-			    DELETE FROM Tombstones d
-			    WHERE d.ctid = ANY(ARRAY(
-			        SELECT t.ctid FROM written w, LATERAL (
-			            SELECT ctid FROM Tombstones t
-			            WHERE t.EntityType = '%4$s' AND t.Id = w.Id::text
-			            OFFSET 0) t))
 			)
-			SELECT Id::text FROM written
+			SELECT w.Id::text, EXISTS (
+			        SELECT 1 FROM Tombstones d
+			        WHERE d.EntityType = '%4$s' AND d.Id = w.Id::text
+			        OFFSET 0) AS Revived
+			FROM written w
 			""";
+
+	private static final String FORGET_TOMBSTONE = "DELETE FROM Tombstones WHERE EntityType = '%s' AND Id = ?";
 
 	// A delete removes the row only if it is newer than the row, and leaves a tombstone
 	// only where no row at least as new remains: a tombstone exists exactly while the
@@ -123,6 +121,14 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			.map((column) -> column.name() + " = EXCLUDED." + column.name())
 			.collect(Collectors.joining(", "));
 		return UPSERT.formatted(parameters, names, this.table, this.type.prefix(), this.guard, updates);
+	}
+
+	/**
+	 * The statement deleting the tombstone of one entity of this family, its id bound as
+	 * text.
+	 */
+	String forgetTombstoneSql() {
+		return FORGET_TOMBSTONE.formatted(this.type.prefix());
 	}
 
 	String deleteSql() {
