@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.workflowpersistence.bench.LinePlot.Series;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The benchmark as a command ({@code bench/run.sh}): runs every measurement and writes
@@ -32,16 +34,18 @@ public final class BenchMain {
 	public static void main(String[] args) {
 		List<String> arguments = Arrays.asList(args);
 		if (BenchOptions.asksForHelp(arguments)) {
-			System.out.print(BenchOptions.USAGE);
+			System.out.print(BenchOptions.usage());
 			return;
 		}
 		BenchOptions options;
 		try {
 			options = BenchOptions.parse(arguments);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (ParameterException ex) {
 			System.err.println("error: " + ex.getMessage());
-			System.err.print(BenchOptions.USAGE);
+			UnmatchedArgumentException.printSuggestions(ex, System.err);
+			System.err.println();
+			System.err.print(BenchOptions.usage());
 			System.exit(2);
 			return;
 		}

@@ -2,10 +2,14 @@ package io.workflowpersistence.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line of the benchmark: {@code --name value}, {@code --name=value} or a
@@ -32,37 +36,6 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		int activitiesPerInstance, int apiSeconds, int latencyRate, int latencySeconds, long seed, Path workerJar,
 		Path libs, Path peer, Path work) {
 
-	static final String USAGE = """
-			Usage: bench/run.sh [options]
-
-			Loads simulated engine events into a Kafka broker, measures the worker draining them
-			into PostgreSQL against COPY, a bare consumer and Debezium's JDBC sink, the read API
-			and the rebuild, and writes the report.
-
-			Options:
-			  --events N                  events to load and drain (default: 1000000)
-			  --runs K                    drains whose median is reported (default: 3)
-			  --skip-peer                 leave out Debezium's JDBC sink
-			  --skip-api                  leave out the read API
-			  --out FILE                  the report (default: bench/REPORT.md); the plots go beside it
-			  --api-instances N           instances in the read API's database (default: 1000000)
-			  --activities-per-instance N activity records per instance there (default: 10)
-			  --api-seconds N             seconds each query is measured (default: 20)
-			  --latency-rate N            steady offered load for latency, events/s (default: 10000)
-			  --latency-seconds N         seconds latency is measured (default: 60)
-			  --seed N                    seed of the simulated engine (default: 1)
-			  --worker-jar FILE           the worker (default: worker/target/worker.jar)
-			  --libs DIR                  the broker's jars (default: bench/target/lib)
-			  --peer DIR                  Kafka Connect and the sink plugin (default: bench/target/peer)
-			  --work DIR                  logs, dumps, recordings (default: bench/target/run)
-			""";
-
-	private static final Set<String> FLAGS = Set.of("skip-peer", "skip-api", "help");
-
-	private static final List<String> OPTIONS = List.of("events", "runs", "out", "api-instances",
-			"activities-per-instance", "api-seconds", "latency-rate", "latency-seconds", "seed", "worker-jar", "libs",
-			"peer", "work");
-
 	/**
 	 * The defaults, as run from the root of the project.
 	 */
@@ -71,46 +44,22 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 	}
 
 	/**
-	 * Reads the command line.
-	 * @throws IllegalArgumentException naming what is wrong
+	 * Reads the command line; an option given twice takes its last value.
+	 * @throws ParameterException naming what is wrong
 	 */
 	static BenchOptions parse(List<String> args) {
-		Map<String, String> values = new LinkedHashMap<>();
-		for (int index = 0; index < args.size(); index++) {
-			String arg = args.get(index);
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-			}
-			String name = arg.substring(2);
-			String value = null;
-			if (name.contains("=")) {
-				value = name.substring(name.indexOf('=') + 1);
-				name = name.substring(0, name.indexOf('='));
-			}
-			if (FLAGS.contains(name)) {
-				values.put(name, "true");
-				continue;
-			}
-			if (!OPTIONS.contains(name)) {
-				throw new IllegalArgumentException("unknown option --" + name);
-			}
-			if (value == null) {
-				if (index + 1 >= args.size()) {
-					throw new IllegalArgumentException("--" + name + " needs a value");
-				}
-				value = args.get(++index);
-			}
-			values.put(name, value);
-		}
-		return new BenchOptions(whole(values, "events", 1_000_000), (int) whole(values, "runs", 3),
-				values.containsKey("skip-peer"), values.containsKey("skip-api"),
-				Path.of(values.getOrDefault("out", "bench/REPORT.md")), (int) whole(values, "api-instances", 1_000_000),
-				(int) whole(values, "activities-per-instance", 10), (int) whole(values, "api-seconds", 20),
-				(int) whole(values, "latency-rate", 10_000), (int) whole(values, "latency-seconds", 60),
-				whole(values, "seed", 1), Path.of(values.getOrDefault("worker-jar", "worker/target/worker.jar")),
-				Path.of(values.getOrDefault("libs", "bench/target/lib")),
-				Path.of(values.getOrDefault("peer", "bench/target/peer")),
-				Path.of(values.getOrDefault("work", "bench/target/run")));
+		Options options = new Options();
+		commandLine(options).parseArgs(args.toArray(String[]::new));
+		return new BenchOptions(options.events, options.runs, options.skipPeer, options.skipApi, options.out,
+				options.apiInstances, options.activitiesPerInstance, options.apiSeconds, options.latencyRate,
+				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work);
+	}
+
+	/**
+	 * The text of {@code --help}.
+	 */
+	static String usage() {
+		return commandLine(new Options()).getUsageMessage();
 	}
 
 	static boolean asksForHelp(List<String> args) {
@@ -140,21 +89,118 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		return Duration.ofSeconds(Math.max(600, this.events / 500));
 	}
 
-	private static long whole(Map<String, String> values, String name, long fallback) {
-		String value = values.get(name);
-		if (value == null) {
-			return fallback;
+	private static CommandLine commandLine(Options options) {
+		return new CommandLine(options).setOverwrittenOptionsAllowed(true).setUsageHelpLongOptionsMaxWidth(30);
+	}
+
+	@Command(name = "bench", customSynopsis = "bench/run.sh [options]", descriptionHeading = "%n",
+			description = "Loads simulated engine events into a Kafka broker, measures the worker draining them into "
+					+ "PostgreSQL against COPY, a bare consumer and Debezium's JDBC sink, the read API and the "
+					+ "rebuild, and writes the report.",
+			optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpWidth = 100)
+	static final class Options {
+
+		@Option(names = "--events", paramLabel = "N", converter = PositiveLong.class,
+				description = "events to load and drain (default: 1000000)")
+		long events = 1_000_000;
+
+		@Option(names = "--runs", paramLabel = "K", converter = PositiveInt.class,
+				description = "drains whose median is reported (default: 3)")
+		int runs = 3;
+
+		@Option(names = "--skip-peer", description = "leave out Debezium's JDBC sink")
+		boolean skipPeer;
+
+		@Option(names = "--skip-api", description = "leave out the read API")
+		boolean skipApi;
+
+		@Option(names = "--out", paramLabel = "FILE",
+				description = "the report (default: bench/REPORT.md); the plots go beside it")
+		Path out = Path.of("bench/REPORT.md");
+
+		@Option(names = "--api-instances", paramLabel = "N", converter = PositiveInt.class,
+				description = "instances in the read API's database (default: 1000000)")
+		int apiInstances = 1_000_000;
+
+		@Option(names = "--activities-per-instance", paramLabel = "N", converter = PositiveInt.class,
+				description = "activity records per instance there (default: 10)")
+		int activitiesPerInstance = 10;
+
+		@Option(names = "--api-seconds", paramLabel = "N", converter = PositiveInt.class,
+				description = "seconds each query is measured (default: 20)")
+		int apiSeconds = 20;
+
+		@Option(names = "--latency-rate", paramLabel = "N", converter = PositiveInt.class,
+				description = "steady offered load for latency, events/s (default: 10000)")
+		int latencyRate = 10_000;
+
+		@Option(names = "--latency-seconds", paramLabel = "N", converter = PositiveInt.class,
+				description = "seconds latency is measured (default: 60)")
+		int latencySeconds = 60;
+
+		@Option(names = "--seed", paramLabel = "N", converter = PositiveLong.class,
+				description = "seed of the simulated engine (default: 1)")
+		long seed = 1;
+
+		@Option(names = "--worker-jar", paramLabel = "FILE",
+				description = "the worker (default: worker/target/worker.jar)")
+		Path workerJar = Path.of("worker/target/worker.jar");
+
+		@Option(names = "--libs", paramLabel = "DIR", description = "the broker's jars (default: bench/target/lib)")
+		Path libs = Path.of("bench/target/lib");
+
+		@Option(names = "--peer", paramLabel = "DIR",
+				description = "Kafka Connect and the sink plugin (default: bench/target/peer)")
+		Path peer = Path.of("bench/target/peer");
+
+		@Option(names = "--work", paramLabel = "DIR",
+				description = "logs, dumps, recordings (default: bench/target/run)")
+		Path work = Path.of("bench/target/run");
+
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+		boolean help;
+
+	}
+
+	/**
+	 * A whole number of at least 1, with {@code _} between digits if wanted:
+	 * {@code 1_000_000}.
+	 */
+	static final class PositiveLong implements ITypeConverter<Long> {
+
+		@Override
+		public Long convert(String value) {
+			return positive(value, Long.MAX_VALUE);
 		}
+
+	}
+
+	/**
+	 * A whole number from 1 to the largest {@code int}, with {@code _} between digits if
+	 * wanted.
+	 */
+	static final class PositiveInt implements ITypeConverter<Integer> {
+
+		@Override
+		public Integer convert(String value) {
+			return (int) positive(value, Integer.MAX_VALUE);
+		}
+
+	}
+
+	private static long positive(String value, long max) {
+		long number;
 		try {
-			long parsed = Long.parseLong(value.replace("_", ""));
-			if (parsed < 1) {
-				throw new IllegalArgumentException("--" + name + " must be at least 1 but was " + value);
-			}
-			return parsed;
+			number = Long.parseLong(value.replace("_", ""));
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " must be a whole number but was '" + value + "'");
+			throw new TypeConversionException("must be a whole number but was '" + value + "'");
 		}
+		if (number < 1 || number > max) {
+			String range = (max == Long.MAX_VALUE) ? "at least 1" : "between 1 and " + max;
+			throw new TypeConversionException("must be " + range + " but was " + value);
+		}
+		return number;
 	}
 
 }

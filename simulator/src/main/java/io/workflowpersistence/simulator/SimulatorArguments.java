@@ -3,13 +3,19 @@ package io.workflowpersistence.simulator;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
 /**
  * The command line of {@link SimulatorMain}: {@code --name value} or
- * {@code --name=value}.
+ * {@code --name=value}; an option given twice takes its last value.
  *
  * @param bootstrapServers the Kafka brokers
  * @param rate records per second, {@code 0} for as fast as possible
@@ -20,138 +26,218 @@ import java.util.Map;
 record SimulatorArguments(String bootstrapServers, double rate, long events, int partitions,
 		SimulatorSettings settings) {
 
-	static final String USAGE = """
-			Publishes a simulated Elsa engine's workflow events, as CloudEvents, to Kafka.
-
-			Options:
-			  --bootstrap-servers HOST:PORT  Kafka brokers (default: $SPRING_KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
-			  --rate N                       events per second, 0 for as fast as possible (default: 50)
-			  --instances N                  workflow instances to run, 0 for without end (default: 1000)
-			  --events N                     stop after N events, 0 for no limit (default: 0)
-			  --seed N                       the seed of the run; the same seed and start time repeat it (default: the clock)
-			  --start-time TIME              time of the first event, RFC 3339 (default: now)
-			  --duplicate-rate R             share of events sent twice (default: 0.02)
-			  --out-of-order-rate R          share of events delivered after a newer version (default: 0.02)
-			  --binary-rate R                share of events in binary content mode (default: 0.3)
-			  --fault-rate R                 share of instances that fault (default: 0.08)
-			  --cancel-rate R                share of instances cancelled (default: 0.05)
-			  --delete-rate R                share of ended instances deleted (default: 0.1)
-			  --partitions N                 partitions of the topics it creates when missing (default: 3)
-			  --help                         this text
-			""";
-
-	private static final List<String> OPTIONS = List.of("bootstrap-servers", "rate", "instances", "events", "seed",
-			"start-time", "duplicate-rate", "out-of-order-rate", "binary-rate", "fault-rate", "cancel-rate",
-			"delete-rate", "partitions");
-
 	/**
 	 * The arguments, with defaults for those not given.
 	 * @param args the command line
 	 * @param environment the environment variables
 	 * @param now the time that stands for "now" and the default seed
-	 * @throws IllegalArgumentException naming what is wrong
+	 * @throws ParameterException naming what is wrong
 	 */
 	static SimulatorArguments parse(List<String> args, Map<String, String> environment, Instant now) {
-		Map<String, String> values = options(args);
+		Options options = new Options();
+		CommandLine line = commandLine(options);
+		line.parseArgs(args.toArray(String[]::new));
+		if (options.faultRate + options.cancelRate > 1) {
+			throw new ParameterException(line, "--fault-rate and --cancel-rate must add up to at most 1 but were "
+					+ options.faultRate + " and " + options.cancelRate);
+		}
+		String bootstrapServers = (options.bootstrapServers != null) ? options.bootstrapServers
+				: environment.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 		SimulatorSettings defaults = SimulatorSettings.defaults();
-		String bootstrapServers = values.getOrDefault("bootstrap-servers",
-				environment.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
-		double rate = number(values, "rate", 50);
-		long events = (long) whole(values, "events", 0, Long.MAX_VALUE);
-		int partitions = (int) whole(values, "partitions", 3, Integer.MAX_VALUE);
-		if (partitions < 1) {
-			throw new IllegalArgumentException("--partitions must be at least 1 but was " + partitions);
-		}
-		if (rate < 0 || Double.isInfinite(rate)) {
-			throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more but was " + rate);
-		}
-		SimulatorSettings settings = new SimulatorSettings(
-				(long) whole(values, "seed", now.toEpochMilli(), Long.MAX_VALUE),
-				(int) whole(values, "instances", 1000, Integer.MAX_VALUE),
-				number(values, "duplicate-rate", defaults.duplicateRate()),
-				number(values, "out-of-order-rate", defaults.outOfOrderRate()),
-				number(values, "binary-rate", defaults.binaryRate()),
-				number(values, "fault-rate", defaults.faultRate()),
-				number(values, "cancel-rate", defaults.cancelRate()),
-				number(values, "delete-rate", defaults.deleteRate()), startTime(values, now),
+		SimulatorSettings settings = new SimulatorSettings((options.seed != null) ? options.seed : now.toEpochMilli(),
+				options.instances, options.duplicateRate, options.outOfOrderRate, options.binaryRate, options.faultRate,
+				options.cancelRate, options.deleteRate,
+				(options.startTime != null) ? options.startTime : now.truncatedTo(ChronoUnit.MILLIS),
 				defaults.instanceInterval(), defaults.source());
-		return new SimulatorArguments(bootstrapServers, rate, events, partitions, settings);
+		return new SimulatorArguments(bootstrapServers, options.rate, options.events, options.partitions, settings);
+	}
+
+	/**
+	 * The text of {@code --help}.
+	 */
+	static String usage() {
+		return commandLine(new Options()).getUsageMessage();
 	}
 
 	static boolean asksForHelp(List<String> args) {
 		return args.contains("--help") || args.contains("-h");
 	}
 
-	private static Map<String, String> options(List<String> args) {
-		Map<String, String> values = new LinkedHashMap<>();
-		for (int index = 0; index < args.size(); index++) {
-			String arg = args.get(index);
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-			}
-			String name = arg.substring(2);
-			String value = null;
-			int equals = name.indexOf('=');
-			if (equals >= 0) {
-				value = name.substring(equals + 1);
-				name = name.substring(0, equals);
-			}
-			if (!OPTIONS.contains(name)) {
-				throw new IllegalArgumentException("unknown option --" + name);
-			}
-			if (value == null) {
-				if (index + 1 >= args.size()) {
-					throw new IllegalArgumentException("--" + name + " needs a value");
-				}
-				value = args.get(++index);
-			}
-			values.put(name, value);
-		}
-		return values;
+	private static CommandLine commandLine(Options options) {
+		return new CommandLine(options).setOverwrittenOptionsAllowed(true).setUsageHelpLongOptionsMaxWidth(30);
 	}
 
-	private static double number(Map<String, String> values, String name, double fallback) {
-		String value = values.get(name);
-		if (value == null) {
-			return fallback;
+	@Command(name = "simulate", customSynopsis = "java -jar worker.jar simulate [options]", descriptionHeading = "%n",
+			description = "Publishes a simulated Elsa engine's workflow events, as CloudEvents, to Kafka.",
+			optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpWidth = 120)
+	static final class Options {
+
+		private static final SimulatorSettings DEFAULTS = SimulatorSettings.defaults();
+
+		@Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+				description = "Kafka brokers (default: $SPRING_KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)")
+		String bootstrapServers;
+
+		@Option(names = "--rate", paramLabel = "N", converter = NonNegativeNumber.class,
+				description = "events per second, 0 for as fast as possible (default: 50)")
+		double rate = 50;
+
+		@Option(names = "--instances", paramLabel = "N", converter = WholeNumber.class,
+				description = "workflow instances to run, 0 for without end (default: 1000)")
+		int instances = 1000;
+
+		@Option(names = "--events", paramLabel = "N", converter = LongWholeNumber.class,
+				description = "stop after N events, 0 for no limit (default: 0)")
+		long events;
+
+		@Option(names = "--seed", paramLabel = "N", converter = LongWholeNumber.class,
+				description = "the seed of the run; the same seed and start time repeat it (default: the clock)")
+		Long seed;
+
+		@Option(names = "--start-time", paramLabel = "TIME", converter = Rfc3339Time.class,
+				description = "time of the first event, RFC 3339 (default: now)")
+		Instant startTime;
+
+		@Option(names = "--duplicate-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of events sent twice (default: 0.02)")
+		double duplicateRate = DEFAULTS.duplicateRate();
+
+		@Option(names = "--out-of-order-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of events delivered after a newer version (default: 0.02)")
+		double outOfOrderRate = DEFAULTS.outOfOrderRate();
+
+		@Option(names = "--binary-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of events in binary content mode (default: 0.3)")
+		double binaryRate = DEFAULTS.binaryRate();
+
+		@Option(names = "--fault-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of instances that fault (default: 0.08)")
+		double faultRate = DEFAULTS.faultRate();
+
+		@Option(names = "--cancel-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of instances cancelled (default: 0.05)")
+		double cancelRate = DEFAULTS.cancelRate();
+
+		@Option(names = "--delete-rate", paramLabel = "R", converter = Rate.class,
+				description = "share of ended instances deleted (default: 0.1)")
+		double deleteRate = DEFAULTS.deleteRate();
+
+		@Option(names = "--partitions", paramLabel = "N", converter = PositiveNumber.class,
+				description = "partitions of the topics it creates when missing (default: 3)")
+		int partitions = 3;
+
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+		boolean help;
+
+	}
+
+	/**
+	 * A rate of events: a number, whole or not, of 0 or more.
+	 */
+	static final class NonNegativeNumber implements ITypeConverter<Double> {
+
+		@Override
+		public Double convert(String value) {
+			double number = number(value);
+			if (!(number >= 0) || Double.isInfinite(number)) {
+				throw new TypeConversionException("must be 0 (as fast as possible) or more but was '" + value + "'");
+			}
+			return number;
 		}
+
+	}
+
+	/**
+	 * A share: a number from 0 to 1.
+	 */
+	static final class Rate implements ITypeConverter<Double> {
+
+		@Override
+		public Double convert(String value) {
+			double number = number(value);
+			if (!(number >= 0 && number <= 1)) {
+				throw new TypeConversionException("must be between 0 and 1 but was '" + value + "'");
+			}
+			return number;
+		}
+
+	}
+
+	/**
+	 * A whole number from 0 to the largest {@code int}.
+	 */
+	static final class WholeNumber implements ITypeConverter<Integer> {
+
+		@Override
+		public Integer convert(String value) {
+			return (int) whole(value, 0, Integer.MAX_VALUE);
+		}
+
+	}
+
+	/**
+	 * A whole number from 0 to the largest {@code long}.
+	 */
+	static final class LongWholeNumber implements ITypeConverter<Long> {
+
+		@Override
+		public Long convert(String value) {
+			return whole(value, 0, Long.MAX_VALUE);
+		}
+
+	}
+
+	/**
+	 * A whole number from 1 to the largest {@code int}.
+	 */
+	static final class PositiveNumber implements ITypeConverter<Integer> {
+
+		@Override
+		public Integer convert(String value) {
+			return (int) whole(value, 1, Integer.MAX_VALUE);
+		}
+
+	}
+
+	/**
+	 * A time as RFC 3339 writes it, such as {@code 2026-11-24T08:00:00Z}.
+	 */
+	static final class Rfc3339Time implements ITypeConverter<Instant> {
+
+		@Override
+		public Instant convert(String value) {
+			try {
+				return Instant.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new TypeConversionException(
+						"must be an RFC 3339 time such as 2026-11-24T08:00:00Z but was '" + value + "'");
+			}
+		}
+
+	}
+
+	private static double number(String value) {
 		try {
 			return Double.parseDouble(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " must be a number but was '" + value + "'");
+			throw new TypeConversionException("must be a number but was '" + value + "'");
 		}
 	}
 
-	private static long whole(Map<String, String> values, String name, long fallback, long max) {
-		String value = values.get(name);
-		if (value == null) {
-			return fallback;
-		}
+	private static long whole(String value, long min, long max) {
+		long number;
 		try {
-			long parsed = Long.parseLong(value);
-			if (parsed < 0 || parsed > max) {
-				throw new IllegalArgumentException("--" + name + " must be between 0 and " + max + " but was " + value);
-			}
-			return parsed;
+			number = Long.parseLong(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " must be a whole number but was '" + value + "'");
+			throw new TypeConversionException("must be a whole number but was '" + value + "'");
 		}
-	}
-
-	private static Instant startTime(Map<String, String> values, Instant now) {
-		String value = values.get("start-time");
-		if (value == null) {
-			return now.truncatedTo(ChronoUnit.MILLIS);
+		if (number < min || number > max) {
+			throw new TypeConversionException("must be between " + min + " and " + max + " but was " + value);
 		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					"--start-time must be an RFC 3339 time such as 2026-11-24T08:00:00Z but was '" + value + "'");
-		}
+		return number;
 	}
 
 }

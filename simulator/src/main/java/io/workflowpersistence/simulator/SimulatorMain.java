@@ -14,6 +14,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The simulator as a command: publishes a simulated engine's events to a Kafka cluster at
@@ -40,17 +42,18 @@ public final class SimulatorMain {
 	 */
 	static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		if (SimulatorArguments.asksForHelp(args)) {
-			out.print(SimulatorArguments.USAGE);
+			out.print(SimulatorArguments.usage());
 			return 0;
 		}
 		SimulatorArguments arguments;
 		try {
 			arguments = SimulatorArguments.parse(args, environment, Instant.now());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (ParameterException ex) {
 			err.println("error: " + ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, err);
 			err.println();
-			err.print(SimulatorArguments.USAGE);
+			err.print(SimulatorArguments.usage());
 			return 2;
 		}
 		try {

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SimulatorArgumentsTests {
 
@@ -48,21 +50,38 @@ class SimulatorArgumentsTests {
 	}
 
 	@Test
+	void anOptionGivenTwiceTakesItsLastValue() {
+		assertThat(parse("--rate", "10", "--rate=20").rate()).isEqualTo(20);
+	}
+
+	@Test
 	void badArgumentsAreNamedInTheError() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--rate", "fast"))
-			.withMessage("--rate must be a number but was 'fast'");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--rate", "-1"))
-			.withMessage("--rate must be 0 (as fast as possible) or more but was -1.0");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances", "-3"))
-			.withMessage("--instances must be between 0 and 2147483647 but was -3");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--speed", "3"))
-			.withMessage("unknown option --speed");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--seed")).withMessage("--seed needs a value");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("fast")).withMessage("unexpected argument 'fast'");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--start-time", "yesterday"))
-			.withMessageStartingWith("--start-time must be an RFC 3339 time");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("--duplicate-rate", "2"))
-			.withMessage("duplicateRate must be between 0 and 1 but was 2.0");
+		assertInvalid("--rate", "fast")
+			.withMessage("Invalid value for option '--rate': must be a number but was 'fast'");
+		assertInvalid("--rate", "-1")
+			.withMessage("Invalid value for option '--rate': must be 0 (as fast as possible) or more but was '-1'");
+		assertInvalid("--instances", "-3")
+			.withMessage("Invalid value for option '--instances': must be between 0 and 2147483647 but was -3");
+		assertInvalid("--partitions", "0")
+			.withMessage("Invalid value for option '--partitions': must be between 1 and 2147483647 but was 0");
+		assertInvalid("--events", "many")
+			.withMessage("Invalid value for option '--events': must be a whole number but was 'many'");
+		assertInvalid("--speed", "3").withMessage("Unknown options: '--speed', '3'");
+		assertInvalid("--seed").withMessage("Missing required parameter for option '--seed' (N)");
+		assertInvalid("fast").withMessage("Unmatched argument at index 0: 'fast'");
+		assertInvalid("--start-time", "yesterday")
+			.withMessageStartingWith("Invalid value for option '--start-time': must be an RFC 3339 time");
+	}
+
+	@Test
+	void ratesAreSharesFromZeroToOne() {
+		assertThat(parse("--fault-rate", "0", "--cancel-rate=1").settings().cancelRate()).isEqualTo(1);
+		assertInvalid("--duplicate-rate", "2")
+			.withMessage("Invalid value for option '--duplicate-rate': must be between 0 and 1 but was '2'");
+		assertInvalid("--delete-rate", "NaN")
+			.withMessage("Invalid value for option '--delete-rate': must be between 0 and 1 but was 'NaN'");
+		assertInvalid("--fault-rate", "0.6", "--cancel-rate", "0.5")
+			.withMessage("--fault-rate and --cancel-rate must add up to at most 1 but were 0.6 and 0.5");
 	}
 
 	@Test
@@ -73,23 +92,44 @@ class SimulatorArgumentsTests {
 		int code = SimulatorMain.run(List.of("--rate", "fast"), Map.of(), print(out), print(err));
 
 		assertThat(code).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --rate must be a number but was 'fast'")
-			.contains("--bootstrap-servers HOST:PORT");
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.startsWith(String.format("error: Invalid value for option '--rate': must be a number but was 'fast'%n%n"
+					+ "Usage: java -jar worker.jar simulate [options]"))
+			.contains("--bootstrap-servers=HOST:PORT");
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
+	@Test
+	void commandNamesTheOptionsAMistypedOneMayHaveMeant() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int code = SimulatorMain.run(List.of("--instance", "5"), Map.of(), print(new ByteArrayOutputStream()),
+				print(err));
+
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: Unknown options: '--instance', '5'")
+			.contains("Possible solutions: --instances");
 	}
 
 	@Test
 	void commandPrintsUsageOnHelp() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-		int code = SimulatorMain.run(List.of("--help"), Map.of(), print(out), print(new ByteArrayOutputStream()));
+		int code = SimulatorMain.run(List.of("--rate", "fast", "--help"), Map.of(), print(out),
+				print(new ByteArrayOutputStream()));
 
 		assertThat(code).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rate N", "--seed N");
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar worker.jar simulate [options]")
+			.contains("Publishes a simulated Elsa engine's workflow events")
+			.contains("--rate=N", "--seed=N", "--start-time=TIME", "(default: 0.02)", "-h, --help");
 	}
 
 	private static SimulatorArguments parse(String... args) {
 		return SimulatorArguments.parse(List.of(args), Map.of(), NOW);
+	}
+
+	private static ThrowableAssertAlternative<ParameterException> assertInvalid(String... args) {
+		return assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse(args));
 	}
 
 	private static PrintStream print(ByteArrayOutputStream bytes) {

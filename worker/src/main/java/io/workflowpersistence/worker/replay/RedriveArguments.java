@@ -1,7 +1,12 @@
 package io.workflowpersistence.worker.replay;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The command line of {@code redrive}.
@@ -15,49 +20,57 @@ import java.util.Set;
  */
 record RedriveArguments(boolean dryRun, List<String> topics, String group, List<String> configuration) {
 
-	static final String USAGE = """
-			Usage: java -jar worker.jar redrive [options] [--spring.kafka.bootstrap-servers=... and other settings]
-
-			Sends dead letters back to the topic they came from, once the cause of their rejection is
-			fixed: each record of a dead-letter topic, from where the last redrive stopped up to the end
-			taken when it starts, is published again to its original topic and partition with its key,
-			value and headers. Live workers then apply it; one rejected again goes back to the
-			dead-letter topic and waits for the next redrive.
-
-			Options:
-			  --dry-run        list the dead letters that would be sent back, with why they were
-			                   rejected; send nothing and remember nothing
-			  --topic NAME     a dead-letter topic to read; repeat for several (default: <topic>.DLT of
-			                   every topic of the worker)
-			  --group ID       the consumer group that remembers what was sent back
-			                   (default: <live group>.redrive)
-			  --help           this text
-
-			Settings are the worker's (SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_KAFKA_CONSUMER_GROUP_ID,
-			WORKER_INGEST_TOPICS, WORKER_INGEST_DEAD_LETTER_SUFFIX, ...).
-
-			Exit codes: 0 done, 1 failed, 2 invalid arguments.
-			""";
-
-	private static final Set<String> FLAGS = Set.of("dry-run");
-
-	private static final Set<String> OPTIONS = Set.of("topic", "group");
-
 	/**
 	 * Reads the command line.
-	 * @throws IllegalArgumentException naming what is wrong
+	 * @throws ParameterException naming what is wrong
 	 */
 	static RedriveArguments parse(List<String> args) {
-		CommandLine line = CommandLine.parse(args, FLAGS, OPTIONS);
-		List<String> topics = line.all("topic");
-		if (topics.stream().anyMatch(String::isBlank)) {
-			throw new IllegalArgumentException("--topic must not be empty");
-		}
-		String group = line.value("group");
-		if (group != null && group.isBlank()) {
-			throw new IllegalArgumentException("--group must not be empty");
-		}
-		return new RedriveArguments(line.has("dry-run"), topics, group, line.configuration());
+		Options options = new Options();
+		CommandLine line = CommandLines.of(options);
+		List<String> configuration = CommandLines.parse(line, args);
+		return new RedriveArguments(options.dryRun, List.copyOf(options.topics), options.group, configuration);
+	}
+
+	/**
+	 * The text of {@code redrive --help}.
+	 */
+	static String usage() {
+		return CommandLines.of(new Options()).getUsageMessage();
+	}
+
+	@Command(name = "redrive",
+			customSynopsis = "java -jar worker.jar redrive [options] "
+					+ "[--spring.kafka.bootstrap-servers=... and other settings]",
+			descriptionHeading = "%n",
+			description = "Sends dead letters back to the topic they came from, once the cause of their rejection is "
+					+ "fixed: each record of a dead-letter topic, from where the last redrive stopped up to the end "
+					+ "taken when it starts, is published again to its original topic and partition with its key, "
+					+ "value and headers. Live workers then apply it; one rejected again goes back to the "
+					+ "dead-letter topic and waits for the next redrive.",
+			optionListHeading = "%nOptions:%n", footerHeading = "%n",
+			footer = {
+					"Settings are the worker's (SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_KAFKA_CONSUMER_GROUP_ID, "
+							+ "WORKER_INGEST_TOPICS, WORKER_INGEST_DEAD_LETTER_SUFFIX, ...).",
+					"", "Exit codes: 0 done, 1 failed, 2 invalid arguments." },
+			sortOptions = false, usageHelpWidth = 100)
+	static final class Options {
+
+		@Option(names = "--dry-run", description = "list the dead letters that would be sent back, with why they "
+				+ "were rejected; send nothing and remember nothing")
+		boolean dryRun;
+
+		@Option(names = "--topic", paramLabel = "NAME", converter = CommandLines.NonBlank.class,
+				description = "a dead-letter topic to read; repeat for several (default: <topic>.DLT of every topic "
+						+ "of the worker)")
+		List<String> topics = new ArrayList<>();
+
+		@Option(names = "--group", paramLabel = "ID", converter = CommandLines.NonBlank.class,
+				description = "the consumer group that remembers what was sent back (default: <live group>.redrive)")
+		String group;
+
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+		boolean help;
+
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
 /**
  * The operations commands of the worker jar, {@code rebuild} and {@code redrive}, run as
  * {@code java -jar worker.jar rebuild …}. A command starts the worker's configuration
@@ -61,13 +64,13 @@ public final class ReplayCommands {
 	static int run(List<String> args, PrintStream out, PrintStream err, boolean terminal) {
 		String command = args.get(0);
 		List<String> options = args.subList(1, args.size());
-		String usage = command.equals("rebuild") ? RebuildArguments.USAGE : RedriveArguments.USAGE;
+		boolean rebuild = command.equals("rebuild");
 		if (options.contains("--help") || options.contains("-h")) {
-			out.print(usage);
+			out.print(rebuild ? RebuildArguments.usage() : RedriveArguments.usage());
 			return DONE;
 		}
 		try {
-			if (command.equals("rebuild")) {
+			if (rebuild) {
 				RebuildArguments arguments = RebuildArguments.parse(options);
 				try (CommandContext context = CommandContext.start(arguments.configuration())) {
 					return new Rebuild(context, arguments, out, terminal).run();
@@ -78,10 +81,11 @@ public final class ReplayCommands {
 				return new Redrive(context, arguments, out).run();
 			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (ParameterException ex) {
 			err.println("error: " + ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, err);
 			err.println();
-			err.print(usage);
+			err.print(ex.getCommandLine().getUsageMessage());
 			return USAGE;
 		}
 		catch (CommandException ex) {

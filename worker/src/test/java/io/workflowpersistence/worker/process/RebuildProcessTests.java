@@ -83,7 +83,8 @@ class RebuildProcessTests {
 		Map<String, String> environment = new HashMap<>();
 		try (JarCommand invalid = JarCommand.start(RUN + "-invalid", environment, "rebuild", "--threads", "none")) {
 			assertThat(invalid.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
-			assertThat(invalid.output()).contains("error: --threads must be a whole number of at least 1")
+			assertThat(invalid.output()).contains(
+					"error: Invalid value for option '--threads': must be a whole number of at least 1 but was 'none'")
 				.contains("Usage: java -jar worker.jar rebuild");
 		}
 		try (JarCommand help = JarCommand.start(RUN + "-help", environment, "redrive", "--help")) {

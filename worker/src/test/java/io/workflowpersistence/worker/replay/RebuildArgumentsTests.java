@@ -3,10 +3,12 @@ package io.workflowpersistence.worker.replay;
 import java.time.Duration;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RebuildArgumentsTests {
 
@@ -37,6 +39,22 @@ class RebuildArgumentsTests {
 	}
 
 	@Test
+	void anOptionGivenTwiceTakesItsLastValue() {
+		RebuildArguments arguments = RebuildArguments
+			.parse(List.of("--threads", "2", "--threads=3", "--dry-run", "--dry-run"));
+
+		assertThat(arguments.threads()).isEqualTo(3);
+		assertThat(arguments.dryRun()).isTrue();
+	}
+
+	@Test
+	void aFlagTakesAnExplicitTrueOrFalseAfterAnEqualsSign() {
+		assertThat(RebuildArguments.parse(List.of("--dry-run=true")).dryRun()).isTrue();
+		assertThat(RebuildArguments.parse(List.of("--dry-run=false")).dryRun()).isFalse();
+		assertInvalid("--dry-run=yes").withMessage("Invalid value for option '--dry-run': 'yes' is not a boolean");
+	}
+
+	@Test
 	void settingsOfTheWorkerArePassedOnToSpring() {
 		RebuildArguments arguments = RebuildArguments.parse(List.of("--dry-run",
 				"--spring.datasource.url=jdbc:postgresql://db/workflows", "--worker.ingest.topics=a,b"));
@@ -47,36 +65,37 @@ class RebuildArgumentsTests {
 	}
 
 	@Test
+	void aSettingIsNeverTakenForTheValueOfAnOption() {
+		assertInvalid("--schema", "--spring.datasource.url=jdbc:postgresql://db/workflows")
+			.withMessage("Missing required parameter for option '--schema' (NAME)");
+	}
+
+	@Test
 	void inPlaceNeedsTheConfirmationExceptForADryRun() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--in-place")))
-			.withMessageContaining("--confirm-empty-tables");
+		assertInvalid("--in-place").withMessageStartingWith("--in-place empties the live tables")
+			.withMessageEndingWith("add --confirm-empty-tables to go ahead");
 		assertThat(RebuildArguments.parse(List.of("--in-place", "--confirm-empty-tables")).inPlace()).isTrue();
 		assertThat(RebuildArguments.parse(List.of("--in-place", "--dry-run")).inPlace()).isTrue();
 	}
 
 	@Test
 	void invalidArgumentsAreNamed() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RebuildArguments.parse(List.of("--in-place", "--confirm-empty-tables", "--schema", "x")))
-			.withMessageContaining("--schema");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--schema", "Public;")))
-			.withMessageContaining("--schema must be a lower-case name");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--threads", "0")))
-			.withMessageContaining("--threads must be a whole number of at least 1");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RebuildArguments.parse(List.of("--progress-interval", "often")))
-			.withMessageContaining("--progress-interval");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--schema")))
-			.withMessageContaining("--schema needs a value");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--dry-run=yes")))
-			.withMessageContaining("--dry-run takes no value");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("--fast")))
-			.withMessageContaining("unknown option --fast");
-		assertThatIllegalArgumentException().isThrownBy(() -> RebuildArguments.parse(List.of("now")))
-			.withMessageContaining("unexpected argument 'now'");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RebuildArguments.parse(List.of("--spring.datasource.url")))
-			.withMessageContaining("--spring.datasource.url=VALUE");
+		assertInvalid("--in-place", "--confirm-empty-tables", "--schema", "x")
+			.withMessage("--schema names a fresh schema; it cannot go with --in-place");
+		assertInvalid("--schema", "Public;").withMessage("Invalid value for option '--schema': must be a lower-case "
+				+ "name of letters, digits and underscores, at most 63 long, but was 'Public;'");
+		assertInvalid("--threads", "0")
+			.withMessage("Invalid value for option '--threads': must be a whole number of at least 1 but was '0'");
+		assertInvalid("--catch-up-lag=many").withMessage(
+				"Invalid value for option '--catch-up-lag': must be a whole number of at least 1 but was 'many'");
+		assertInvalid("--progress-interval", "often").withMessage("Invalid value for option '--progress-interval': "
+				+ "must be a positive duration such as 10s or 1m but was 'often'");
+		assertInvalid("--group=").withMessage("Invalid value for option '--group': must not be empty");
+		assertInvalid("--schema").withMessage("Missing required parameter for option '--schema' (NAME)");
+		assertInvalid("--fast").withMessage("Unknown option: '--fast'");
+		assertInvalid("now").withMessage("Unmatched argument at index 0: 'now'");
+		assertInvalid("--spring.datasource.url")
+			.withMessage("--spring.datasource.url needs a value: --spring.datasource.url=VALUE");
 	}
 
 	@Test
@@ -85,8 +104,18 @@ class RebuildArgumentsTests {
 
 		assertThat(arguments.topics()).containsExactly("a.DLT", "b.DLT");
 		assertThat(arguments.dryRun()).isTrue();
-		assertThatIllegalArgumentException().isThrownBy(() -> RedriveArguments.parse(List.of("--in-place")))
-			.withMessageContaining("unknown option --in-place");
+		assertThat(RedriveArguments.parse(List.of()).topics()).isEmpty();
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> RedriveArguments.parse(List.of("--topic", " ")))
+			.withMessage("Invalid value for option '--topic' (NAME): must not be empty");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> RedriveArguments.parse(List.of("--in-place")))
+			.withMessage("Unknown option: '--in-place'");
+	}
+
+	private static ThrowableAssertAlternative<ParameterException> assertInvalid(String... args) {
+		return assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> RebuildArguments.parse(List.of(args)));
 	}
 
 }
