@@ -62,6 +62,19 @@ class MigrationsIntegrationTests {
 	}
 
 	@Test
+	void instanceNamesKeepAHistogramFineEnoughToTellRarePatternsFromCommonOnes() throws SQLException {
+		DatabaseInfo database = TestDatabase.server().migratedDatabase("name_statistics");
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet target = statement.executeQuery("""
+						SELECT attstattarget FROM pg_attribute
+						WHERE attrelid = 'workflowinstances'::regclass AND attname = 'name'""")) {
+			assertThat(target.next()).isTrue();
+			assertThat(target.getInt(1)).isEqualTo(1000);
+		}
+	}
+
+	@Test
 	void databaseNamesAreValidIdentifiersWhateverThePrefix() {
 		DatabaseInfo database = TestDatabase.server()
 			.createDatabase("9 Odd-Prefix.Of.A.Rather.Long.Test.Class.Name.Indeed");
