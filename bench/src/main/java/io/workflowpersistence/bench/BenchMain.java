@@ -49,7 +49,8 @@ public final class BenchMain {
 			System.exit(2);
 			return;
 		}
-		try {
+		try (OwnPostgres postgres = (options.postgresConf() != null)
+				? OwnPostgres.start(options.postgresConf(), options.work()) : null) {
 			BenchResults results = new Benchmark(options).run();
 			write(results, String.join(" ", "bench/run.sh", String.join(" ", arguments)).strip());
 			log("wrote " + options.out());

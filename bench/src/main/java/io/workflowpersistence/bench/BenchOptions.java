@@ -31,10 +31,12 @@ import picocli.CommandLine.TypeConversionException;
  * @param libs the jars the broker runs with
  * @param peer where Kafka Connect's jars and the sink plugin are
  * @param work the directory for databases' dumps, logs and recordings
+ * @param postgresConf the settings file of a PostgreSQL the benchmark starts for itself,
+ * {@code initdb} for PostgreSQL's stock settings, or {@code null} for the tests' server
  */
 record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Path out, int apiInstances,
 		int activitiesPerInstance, int apiSeconds, int latencyRate, int latencySeconds, long seed, Path workerJar,
-		Path libs, Path peer, Path work) {
+		Path libs, Path peer, Path work, Path postgresConf) {
 
 	/**
 	 * The defaults, as run from the root of the project.
@@ -52,7 +54,8 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		commandLine(options).parseArgs(args.toArray(String[]::new));
 		return new BenchOptions(options.events, options.runs, options.skipPeer, options.skipApi, options.out,
 				options.apiInstances, options.activitiesPerInstance, options.apiSeconds, options.latencyRate,
-				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work);
+				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work,
+				options.postgresConf);
 	}
 
 	/**
@@ -156,6 +159,11 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		@Option(names = "--work", paramLabel = "DIR",
 				description = "logs, dumps, recordings (default: bench/target/run)")
 		Path work = Path.of("bench/target/run");
+
+		@Option(names = "--postgres-conf", paramLabel = "FILE",
+				description = "start a PostgreSQL of its own (Debian's server, a throwaway cluster) with this "
+						+ "postgresql.conf, or 'initdb' for the stock settings (default: the tests' server)")
+		Path postgresConf;
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 		boolean help;

@@ -28,6 +28,9 @@ record MachineInfo(Map<String, String> facts) {
 		DatabaseInfo probe = Databases.empty("bench_probe");
 		facts.put("PostgreSQL", Databases.serverVersion(probe) + " at " + TestDatabase.server().adminJdbcUrl());
 		Databases.drop(probe);
+		if (options.postgresConf() != null) {
+			facts.put("PostgreSQL settings", OwnPostgres.describe(options.postgresConf()));
+		}
 		facts.put("Kafka", "Apache Kafka " + AppInfoParser.getVersion() + " (broker and clients), KRaft, one node");
 		facts.put("Peer", peerVersion(options.peer()));
 		facts.put("Load average at start", String.format("%.2f", ProcessStats.loadAverage()));

@@ -19,7 +19,7 @@ class BenchOptionsTests {
 
 		assertThat(options).isEqualTo(new BenchOptions(1_000_000, 3, false, false, Path.of("bench/REPORT.md"),
 				1_000_000, 10, 20, 10_000, 60, 1, Path.of("worker/target/worker.jar"), Path.of("bench/target/lib"),
-				Path.of("bench/target/peer"), Path.of("bench/target/run")));
+				Path.of("bench/target/peer"), Path.of("bench/target/run"), null));
 		assertThat(options.latencyWarmUp()).isEqualTo(Duration.ofSeconds(15));
 	}
 
@@ -36,6 +36,15 @@ class BenchOptionsTests {
 		assertThat(options.out()).isEqualTo(Path.of("target/REPORT.md"));
 		assertThat(options.seed()).isEqualTo(7);
 		assertThat(options.work()).isEqualTo(Path.of("target/run"));
+	}
+
+	@Test
+	void aPostgresOfItsOwnIsStartedWithTheSettingsFileNamed() {
+		assertThat(BenchOptions.parse(List.of("--postgres-conf", "docker/postgres/postgresql.conf")).postgresConf())
+			.isEqualTo(Path.of("docker/postgres/postgresql.conf"));
+		assertThat(BenchOptions.parse(List.of("--postgres-conf=initdb")).postgresConf().toString())
+			.isEqualTo(OwnPostgres.STOCK);
+		assertThat(BenchOptions.usage()).contains("--postgres-conf=FILE");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class BenchSmokeIntegrationTests {
 		Path out = Path.of("target", "smoke", "REPORT.md");
 		BenchOptions options = new BenchOptions(EVENTS, 1, true, false, out, 2_000, 5, 1, 1_000, 4, 7,
 				Path.of("..", "worker", "target", "worker.jar"), Path.of("target", "lib"), Path.of("target", "peer"),
-				Path.of("target", "smoke-run"));
+				Path.of("target", "smoke-run"), null);
 
 		BenchResults results = new Benchmark(options).run();
 		BenchMain.write(results, "smoke test");

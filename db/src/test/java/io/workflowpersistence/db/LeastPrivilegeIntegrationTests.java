@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The users of the "Database users" section of this module's README, set up with its SQL
- * as written there: the owner migrates, the worker only reads and writes rows, the reader
- * only reads.
+ * as written there, which is compose's init script quoted in full: the owner migrates,
+ * the worker only reads and writes rows, the reader only reads.
  */
 class LeastPrivilegeIntegrationTests {
 
@@ -45,6 +45,12 @@ class LeastPrivilegeIntegrationTests {
 			WHERE is_newer(WorkflowInstances.EventVersion, WorkflowInstances.EventTime,
 			               EXCLUDED.EventVersion, EXCLUDED.EventTime)
 			""";
+
+	private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+
+	// The one source of the README's block: compose's PostgreSQL runs it on its first
+	// start.
+	private static final Path INIT_SCRIPT = MODULE.getParent().resolve("docker/postgres/init-database.sql");
 
 	private static DatabaseInfo database;
 
@@ -88,6 +94,21 @@ class LeastPrivilegeIntegrationTests {
 					statement.execute("DROP USER " + user.name());
 				}
 			}
+		}
+	}
+
+	@Test
+	void readmeQuotesTheInitScriptOfComposeInFull() throws IOException {
+		assertThat(readmeBlock()).isEqualTo(Files.readString(INIT_SCRIPT));
+	}
+
+	@Test
+	void extensionsTheMigrationsNeedAreCreatedBeforeThemByTheSuperuser() throws SQLException {
+		try (Connection connection = owner.connect(); Statement statement = connection.createStatement()) {
+			assertThat(single(statement,
+					"SELECT string_agg(extname || ':' || pg_get_userbyid(extowner), ',' "
+							+ "ORDER BY extname) FROM pg_extension WHERE extname <> 'plpgsql'"))
+				.isEqualTo("pg_stat_statements:%1$s,pg_trgm:%1$s", database.username());
 		}
 	}
 
@@ -163,13 +184,16 @@ class LeastPrivilegeIntegrationTests {
 		assertThat(result.migrationsExecuted).isZero();
 	}
 
-	/** The statements of the README, with its user and database names made unique. */
-	private static List<String> readmeStatements() throws IOException {
-		String readme = Files.readString(Path.of(System.getProperty("basedir", "."), "README.md"));
+	private static String readmeBlock() throws IOException {
+		String readme = Files.readString(MODULE.resolve("README.md"));
 		Matcher block = FIRST_SQL_BLOCK.matcher(readme);
 		assertThat(block.find()).as("README.md has a sql block under \"## Database users\"").isTrue();
-		String sql = block.group(1)
-			.replace("'change-me-owner'", "'" + owner.password() + "'")
+		return block.group(1);
+	}
+
+	/** The statements of the README, with its user and database names made unique. */
+	private static List<String> readmeStatements() throws IOException {
+		String sql = readmeBlock().replace("'change-me-owner'", "'" + owner.password() + "'")
 			.replace("'change-me-worker'", "'" + worker.password() + "'")
 			.replace("'change-me-reader'", "'" + reader.password() + "'")
 			.replaceAll("\\bworkflow_owner\\b", owner.name())

@@ -3,9 +3,13 @@ package io.workflowpersistence.worker.embedded;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.workflowpersistence.worker.testing.PostgresSettings;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -118,6 +123,46 @@ class DockerComposeWiringTests {
 	}
 
 	@Test
+	void postgresRunsTheTunedSettingsAndTheInitScriptThatCreatesTheExtensions() throws IOException {
+		List<String> command = ((List<?>) service("postgres").get("command")).stream().map(Object::toString).toList();
+		Map<String, String> settings = volume("postgres", "/etc/postgresql/");
+		assertThat(command).containsExactly("postgres", "-c", "config_file=" + settings.get("target"));
+		assertThat(ROOT.resolve(settings.get("source")).normalize())
+			.isEqualTo(ROOT.resolve("docker/postgres/postgresql.conf"));
+		Map<String, String> conf = PostgresSettings.read(ROOT.resolve(settings.get("source")));
+		assertThat(conf).containsEntry("shared_preload_libraries", "pg_stat_statements")
+			.containsEntry("listen_addresses", "*");
+		assertThat(initScript()).contains("CREATE EXTENSION IF NOT EXISTS pg_trgm;")
+			.contains("CREATE EXTENSION IF NOT EXISTS pg_stat_statements;");
+	}
+
+	@Test
+	void postgresAcceptsTheConnectionsOfBothWorkersPoolsWithRoomToSpare() throws IOException {
+		Map<String, String> conf = PostgresSettings
+			.read(ROOT.resolve(volume("postgres", "/etc/postgresql/").get("source")));
+		int pools = WORKERS.stream().mapToInt((worker) -> {
+			Binder binder = Binder.get(applicationEnvironment(environment(worker)));
+			return binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).get()
+					+ binder.bind("worker.api.datasource.maximum-pool-size", Integer.class).orElse(4);
+		}).sum();
+		// Besides the pools: a rebuild command, the migration, monitoring, superusers.
+		assertThat(Integer.parseInt(conf.get("max_connections"))).isBetween(pools + 16, pools * 3);
+	}
+
+	@Test
+	void workersKeepAccessControlOnWithTheApiKeyTheHeaderNames() throws Exception {
+		String header = Files.readString(ROOT.resolve("docker-compose.yml"));
+		Matcher key = Pattern.compile("X-API-Key: ([\\w-]+)").matcher(header);
+		assertThat(key.find()).as("the compose file says which key to send").isTrue();
+		for (String worker : WORKERS) {
+			Map<String, String> environment = environment(worker);
+			assertThat(environment).doesNotContainKey("WORKER_SECURITY_ENABLED");
+			assertThat(environment.get("WORKER_SECURITY_API_KEYS_0_SHA256")).isEqualTo(sha256(key.group(1)));
+			assertThat(environment.get("WORKER_SECURITY_API_KEYS_0_SCOPES").split(",")).contains("workflows.read");
+		}
+	}
+
+	@Test
 	void simulatorIsTheSimulateCommandOfTheWorkerImage() throws IOException {
 		assertThat(service("simulator").get("image")).isEqualTo(service("worker-1").get("image"));
 		assertThat(service("simulator").get("build")).isEqualTo(".");
@@ -127,6 +172,11 @@ class DockerComposeWiringTests {
 		assertThat(dockerfile).contains("COPY --from=build /src/worker/target/worker.jar /app/worker.jar")
 			.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/worker.jar\"]");
 		assertThat(Files.readString(ROOT.resolve("worker/pom.xml"))).contains("<finalName>worker</finalName>");
+	}
+
+	private static String sha256(String key) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static StandardEnvironment applicationEnvironment(Map<String, String> variables) {
@@ -168,16 +218,23 @@ class DockerComposeWiringTests {
 	}
 
 	private static String initScript() throws IOException {
-		Map<String, String> volume = volume("postgres");
-		assertThat(volume.get("target")).startsWith("/docker-entrypoint-initdb.d/");
-		return Files.readString(ROOT.resolve(volume.get("source")));
+		return Files.readString(ROOT.resolve(volume("postgres", "/docker-entrypoint-initdb.d/").get("source")));
 	}
 
 	private static Map<String, String> volume(String name) {
-		List<?> volumes = (List<?>) service(name).get("volumes");
-		assertThat(volumes).as("volumes of %s", name).hasSize(1);
-		String[] parts = volumes.get(0).toString().split(":");
-		return Map.of("source", parts[0], "target", parts[1]);
+		return volume(name, "/");
+	}
+
+	/**
+	 * The one volume of a service mounted under a path.
+	 */
+	private static Map<String, String> volume(String name, String targetPrefix) {
+		List<Map<String, String>> volumes = ((List<?>) service(name).get("volumes")).stream().map((volume) -> {
+			String[] parts = volume.toString().split(":");
+			return Map.of("source", parts[0], "target", parts[1]);
+		}).filter((volume) -> volume.get("target").startsWith(targetPrefix)).toList();
+		assertThat(volumes).as("volumes of %s under %s", name, targetPrefix).hasSize(1);
+		return volumes.get(0);
 	}
 
 	private static Map<String, String> dependsOn(String name) {

@@ -1,6 +1,7 @@
--- The users of db/README.md ("Database users"), created once when the PostgreSQL container
--- initializes its data directory: the migrations run as workflow_owner, the workers as
--- workflow_worker, reports as workflow_reader.
+-- Run once as a superuser, connected to the database, before the first migration: compose's
+-- PostgreSQL container runs it when it initializes its data directory, and db/README.md
+-- ("Database users") quotes it for every other server. The migrations run as workflow_owner,
+-- the workers as workflow_worker, reports and the read API as workflow_reader.
 CREATE USER workflow_owner WITH PASSWORD 'change-me-owner';
 CREATE USER workflow_worker WITH PASSWORD 'change-me-worker';
 CREATE USER workflow_reader WITH PASSWORD 'change-me-reader';
@@ -18,3 +19,9 @@ ALTER DEFAULT PRIVILEGES FOR ROLE workflow_owner IN SCHEMA public
     GRANT USAGE, SELECT ON SEQUENCES TO workflow_worker;
 ALTER DEFAULT PRIVILEGES FOR ROLE workflow_owner IN SCHEMA public
     GRANT SELECT ON TABLES TO workflow_reader;
+
+-- Extensions need a superuser (or CREATE on the database, which the owner has not): the
+-- name search's trigram indexes (migration V10), and the statistics of every statement,
+-- which count only where shared_preload_libraries loads them (docs/operations/tuning.md).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
