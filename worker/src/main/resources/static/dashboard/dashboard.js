@@ -164,7 +164,7 @@ let timer = null;
 async function refresh() {
 	const now = Date.now();
 	const summary = await getJson('/dashboard/summary');
-	const metrics = await call('/actuator/prometheus').then(function (response) {
+	const metrics = await call('/actuator/prometheus', 'text/plain').then(function (response) {
 		return response.text();
 	}, function () {
 		return '';

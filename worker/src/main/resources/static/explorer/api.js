@@ -44,8 +44,9 @@ function authorization() {
 }
 
 /** Fetches a path of this server with the tab's credentials; rejects with an ApiError unless 2xx. */
-export async function call(path) {
-	const response = await fetch(path, { headers: Object.assign({ Accept: 'application/json' }, authorization()) });
+export async function call(path, accept) {
+	const headers = Object.assign({ Accept: accept || 'application/json' }, authorization());
+	const response = await fetch(path, { headers: headers });
 	if (!response.ok) {
 		let detail = null;
 		try {

@@ -28,27 +28,33 @@ function list(path, buttonId, targetId, columns, noun) {
 	return next();
 }
 
+const BOOKMARK_COLUMNS = [
+	['Instance', (row) => link('instance.html?id=' + encodeURIComponent(row.workflowInstanceId),
+		row.workflowInstanceId)],
+	['Name', (row) => row.name],
+	['Activity', (row) => row.activityId],
+	['Created', (row) => time(row.createdAt)],
+	['Data', (row) => json(row.data)]
+];
+
+const TRIGGER_COLUMNS = [
+	['Definition', (row) => link(withQuery('definitions.html', { definitionId: row.workflowDefinitionId }),
+		row.workflowDefinitionId)],
+	['Name', (row) => row.name],
+	['Activity', (row) => row.activityId],
+	['Version id', (row) => row.workflowDefinitionVersionId],
+	['Data', (row) => json(row.data)]
+];
+
 async function load() {
 	document.getElementById('filters').elements.hash.value = hash;
 	if (!hash) {
 		return;
 	}
-	await list('/api/v1/bookmarks', 'more-bookmarks', 'bookmarks', [
-		['Instance', (row) => link('instance.html?id=' + encodeURIComponent(row.workflowInstanceId),
-			row.workflowInstanceId)],
-		['Name', (row) => row.name],
-		['Activity', (row) => row.activityId],
-		['Created', (row) => time(row.createdAt)],
-		['Data', (row) => json(row.data)]
-	], 'bookmark');
-	await list('/api/v1/triggers', 'more-triggers', 'triggers', [
-		['Definition', (row) => link(withQuery('definitions.html', { definitionId: row.workflowDefinitionId }),
-			row.workflowDefinitionId)],
-		['Name', (row) => row.name],
-		['Activity', (row) => row.activityId],
-		['Version id', (row) => row.workflowDefinitionVersionId],
-		['Data', (row) => json(row.data)]
-	], 'trigger');
+	await Promise.all([
+		list('/api/v1/bookmarks', 'more-bookmarks', 'bookmarks', BOOKMARK_COLUMNS, 'bookmark'),
+		list('/api/v1/triggers', 'more-triggers', 'triggers', TRIGGER_COLUMNS, 'trigger')
+	]);
 }
 
 renderChrome('lookup');
