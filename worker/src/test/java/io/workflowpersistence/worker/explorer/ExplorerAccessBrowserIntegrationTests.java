@@ -34,6 +34,7 @@ class ExplorerAccessBrowserIntegrationTests extends SecuredWorkerTestSupport {
 			give(browser, "apiKey", METRICS_KEY);
 			browser.waiting().until((driver) -> browser.text("#message").contains("403"));
 			assertThat(browser.text("#message")).contains("workflows.read");
+			browser.screenshot("forbidden");
 			assertThat(browser.find("#credentials").isDisplayed()).isTrue();
 
 			give(browser, "apiKey", "key-guessed");

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,12 +40,9 @@ public final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
-	private final int width;
-
-	private Browser(ChromeDriver driver, Path profile, int width) {
+	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
 		this.profile = profile;
-		this.width = width;
 	}
 
 	/**
@@ -72,7 +69,7 @@ public final class Browser implements AutoCloseable {
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
 				.usingAnyFreePort()
 				.build();
-			return new Browser(new ChromeDriver(service, options), profile, width);
+			return new Browser(new ChromeDriver(service, options), profile);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -115,26 +112,25 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a PNG of the whole page, grown to its height, as
+	 * Saves a PNG of the whole page, beyond the window's height, as
 	 * {@code target/screenshots/<name>.png}.
 	 * @param name the file's name without extension
 	 * @return the file
 	 */
 	public Path screenshot(String name) {
-		Dimension before = this.driver.manage().window().getSize();
+		long width = ((Number) script("return document.documentElement.scrollWidth")).longValue();
 		long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
-		this.driver.manage().window().setSize(new Dimension(this.width, (int) Math.min(4000, height + 90)));
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
+		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
-			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
 			return file;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		finally {
-			this.driver.manage().window().setSize(before);
 		}
 	}
 
