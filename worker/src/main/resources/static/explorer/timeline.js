@@ -18,8 +18,11 @@ function duration(ms) {
 		return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
 	}
 	const minutes = Math.floor(ms / 60000);
-	return minutes < 60 ? minutes + ' min ' + Math.round((ms % 60000) / 1000) + ' s'
-		: Math.floor(minutes / 60) + ' h ' + (minutes % 60) + ' min';
+	const hours = Math.floor(minutes / 60);
+	if (minutes < 60) {
+		return minutes + ' min ' + Math.round((ms % 60000) / 1000) + ' s';
+	}
+	return hours < 48 ? hours + ' h ' + (minutes % 60) + ' min' : Math.floor(hours / 24) + ' d ' + (hours % 24) + ' h';
 }
 
 function axis(records, instance) {

@@ -108,6 +108,9 @@ class ExplorerBrowserIntegrationTests {
 		JsonNode first = api("/api/v1/instances?sort=createdAt&order=asc&limit=3");
 		awaitRows(first);
 		assertThat(browser.text("#summary")).startsWith("7 instances match.");
+		// Access control is off: nothing asks for credentials.
+		assertThat(browser.find("#credentials").isDisplayed()).isFalse();
+		assertThat(browser.find("#message").isDisplayed()).isFalse();
 		browser.find("#next-page").click();
 		awaitRows(api("/api/v1/instances?sort=createdAt&order=asc&limit=3&cursor="
 				+ URLEncoder.encode(first.get("nextCursor").asString(), StandardCharsets.UTF_8)));
