@@ -3,7 +3,13 @@
 // another tab or a cookie.
 
 const STORAGE_KEY = 'workflow-explorer.credentials';
-const API_KEY_HEADER = 'X-API-Key';
+const HEADER_KEY = 'workflow-explorer.api-key-header';
+// The worker names its API key header in the detail of a 401; X-API-Key unless configured.
+const HEADER_IN_DETAIL = /an API key \(([A-Za-z0-9-]+)\)/;
+
+export function apiKeyHeader() {
+	return sessionStorage.getItem(HEADER_KEY) || 'X-API-Key';
+}
 
 /** An answer of the API that is not a success, with its problem detail when it has one. */
 export class ApiError extends Error {
@@ -40,7 +46,7 @@ function authorization() {
 		return {};
 	}
 	return (credentials.kind === 'bearer') ? { Authorization: 'Bearer ' + credentials.value }
-		: { [API_KEY_HEADER]: credentials.value };
+		: { [apiKeyHeader()]: credentials.value };
 }
 
 /** Fetches a path of this server with the tab's credentials; rejects with an ApiError unless 2xx. */
@@ -55,6 +61,10 @@ export async function call(path, accept) {
 		}
 		catch (error) {
 			detail = null;
+		}
+		const header = (response.status === 401 && detail) ? HEADER_IN_DETAIL.exec(detail) : null;
+		if (header) {
+			sessionStorage.setItem(HEADER_KEY, header[1]);
 		}
 		throw new ApiError(response.status, detail, path);
 	}
@@ -130,6 +140,7 @@ function openPrompt() {
 	const prompt = document.getElementById('credentials');
 	const stored = storedCredentials();
 	prompt.querySelector('select').value = stored ? stored.kind : 'apiKey';
+	prompt.querySelector('option[value=apiKey]').textContent = 'API key (' + apiKeyHeader() + ')';
 	prompt.hidden = false;
 	prompt.querySelector('input[name=secret]').focus();
 }

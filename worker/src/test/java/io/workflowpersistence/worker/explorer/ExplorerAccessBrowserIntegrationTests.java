@@ -28,6 +28,7 @@ class ExplorerAccessBrowserIntegrationTests extends SecuredWorkerTestSupport {
 			browser.open(url("/explorer/instances.html?name=secured"));
 			browser.waiting().until((driver) -> browser.find("#credentials").isDisplayed());
 			assertThat(browser.text("#message")).contains("401");
+			assertThat(browser.text("#credentials select")).contains("API key (X-API-Key)");
 			assertThat(browser.findAll("#list tbody tr")).isEmpty();
 			browser.screenshot("credentials");
 
@@ -56,7 +57,7 @@ class ExplorerAccessBrowserIntegrationTests extends SecuredWorkerTestSupport {
 
 			browser.find("#signed-in button").click();
 			browser.waiting().until((driver) -> browser.find("#credentials").isDisplayed());
-			assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+			assertThat(browser.script("return sessionStorage.getItem('workflow-explorer.credentials')")).isNull();
 
 			browser.open(url("/explorer/instance.html?id=" + id));
 			give(browser, "bearer", TOKENS.token("analyst", Scopes.READ));
