@@ -23,11 +23,12 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The filter chain of every request. With security on (the default): health is public;
- * the other actuator endpoints need the scope {@value Scopes#METRICS}; everything else
- * (the API, the dashboard, the OpenAPI document) needs {@value Scopes#READ}, carried by a
- * JWT bearer token or an API key. With it off, every request passes, and the
- * {@code production} profile refuses to start that way. The access log and the API's
- * limits apply either way.
+ * the other actuator endpoints need the scope {@value Scopes#METRICS}; the static pages
+ * of the dashboard and the explorer are public; everything else (the API, the dashboard's
+ * summary, the OpenAPI document) needs {@value Scopes#READ}, carried by a JWT bearer
+ * token or an API key. With it off, every request passes, and the {@code production}
+ * profile refuses to start that way. The access log and the API's limits apply either
+ * way.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,6 +38,12 @@ class SecurityConfiguration {
 
 	// Set by the embedded run, which starts with security off unless told otherwise.
 	private static final String EMBEDDED_RUN_ACTIVE = "worker.embedded.active";
+
+	// The pages and scripts of the dashboard and the explorer hold no data: they load
+	// without
+	// credentials so that they can ask for them, and send them with every call for data.
+	private static final String[] STATIC_PAGES = { "/", "/index.html", "/favicon.ico", "/explorer/*", "/dashboard/*.js",
+			"/dashboard/*.css" };
 
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -80,6 +87,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers("/error")
+				.permitAll()
+				.requestMatchers(STATIC_PAGES)
 				.permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.hasAuthority(Scopes.authority(Scopes.METRICS))

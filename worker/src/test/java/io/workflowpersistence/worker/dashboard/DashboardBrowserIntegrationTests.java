@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
@@ -13,7 +12,7 @@ import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.simulator.EngineSimulator;
 import io.workflowpersistence.simulator.SimulatorSettings;
 import io.workflowpersistence.simulator.SimulatorTopics;
-import io.workflowpersistence.worker.testing.Chromium;
+import io.workflowpersistence.worker.testing.Browser;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,13 +28,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real browser (headless Chromium) against the worker consuming a
- * simulated engine's events from a real Kafka broker into a real PostgreSQL. Runs
- * wherever Chromium is installed and always in CI; leaves a screenshot in
- * {@code target/dashboard.png}.
+ * The dashboard in a real browser (headless Chromium driven by Selenium) against the
+ * worker consuming a simulated engine's events from a real Kafka broker into a real
+ * PostgreSQL. Runs wherever Chromium is installed and always in CI; leaves a screenshot
+ * in {@code target/screenshots/dashboard.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "worker.security.enabled=false")
@@ -48,8 +46,6 @@ class DashboardBrowserIntegrationTests {
 	// Topics of its own, so that no other test's events reach this worker or the other
 	// way.
 	private static final String TOPIC_PREFIX = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-
-	private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
 	@LocalServerPort
 	int port;
@@ -70,10 +66,6 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	void dashboardShowsCountsRateDeadLettersAndLagAndFollowsThemLive() throws Exception {
-		Optional<Path> chromium = Chromium.find();
-		assumeTrue(chromium.isPresent() || System.getenv("CI") != null, "Chromium is not installed");
-		Path executable = chromium
-			.orElseThrow(() -> new AssertionError("CI needs Chromium (apt-get install -y chromium)"));
 		// Cut from an endless run, so that many instances are still running at the end.
 		List<ProducerRecord<byte[], byte[]>> records = new EngineSimulator(
 				SimulatorSettings.defaults().withSeed(11).withInstances(0))
@@ -86,8 +78,9 @@ class DashboardBrowserIntegrationTests {
 		KAFKA.send(records.subList(0, half));
 		KAFKA.send(Events.raw(TOPIC_PREFIX + SimulatorTopics.INSTANCES, "poison", "not json".getBytes()));
 
-		try (Chromium browser = Chromium.launch(executable, 1280, 900)) {
-			browser.navigate("http://localhost:" + this.port + "/");
+		Path screenshot;
+		try (Browser browser = Browser.launch(1280, 900)) {
+			browser.open("http://localhost:" + this.port + "/");
 
 			eventually().until(() -> "live".equals(text(browser, "connection")));
 			eventually().until(() -> number(browser, "instances-total") > 0
@@ -106,9 +99,9 @@ class DashboardBrowserIntegrationTests {
 			eventually().until(() -> text(browser, "event-rate").matches("[0-9,]+"));
 			assertThat(rows(browser, "activities-by-status")).isGreaterThanOrEqualTo(2);
 			assertThat(text(browser, "instances-by-status")).contains("Suspended", "Finished");
-			Files.write(SCREENSHOT, browser.screenshot());
+			screenshot = browser.screenshot("dashboard");
 		}
-		byte[] png = Files.readAllBytes(SCREENSHOT);
+		byte[] png = Files.readAllBytes(screenshot);
 		assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
 		assertThat(png.length).isGreaterThan(20_000);
 	}
@@ -121,19 +114,17 @@ class DashboardBrowserIntegrationTests {
 		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
-	private static String text(Chromium browser, String id) {
-		return Optional.ofNullable(browser.evaluate("document.getElementById('" + id + "').textContent"))
-			.map((value) -> value.asString().trim())
-			.orElse("");
+	private static String text(Browser browser, String id) {
+		return browser.text("#" + id);
 	}
 
-	private static long number(Chromium browser, String id) {
+	private static long number(Browser browser, String id) {
 		String text = text(browser, id).replace(",", "");
 		return text.matches("[0-9]+") ? Long.parseLong(text) : -1;
 	}
 
-	private static int rows(Chromium browser, String id) {
-		return browser.evaluate("document.querySelectorAll('#" + id + " tbody tr').length").asInt();
+	private static int rows(Browser browser, String id) {
+		return browser.findAll("#" + id + " tbody tr").size();
 	}
 
 	private static ConditionFactory eventually() {

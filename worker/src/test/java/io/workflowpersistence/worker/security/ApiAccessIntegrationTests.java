@@ -88,11 +88,21 @@ class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
 
 	@Test
 	void theDashboardAndTheApiDocumentNeedCredentialsToo() {
-		for (String path : List.of("/dashboard/summary", "/v3/api-docs", "/")) {
+		for (String path : List.of("/dashboard/summary", "/v3/api-docs", "/api/v1/instances")) {
 			get(path).problem(401);
 		}
 		assertThat(get("/dashboard/summary", "X-API-Key", READER_KEY).status()).isEqualTo(200);
 		assertThat(get("/v3/api-docs", "X-API-Key", READER_KEY).status()).isEqualTo(200);
+	}
+
+	@Test
+	void thePagesOfTheDashboardAndTheExplorerLoadWithoutCredentialsAndHoldNoData() {
+		for (String path : List.of("/", "/explorer/instances.html", "/explorer/api.js", "/dashboard/dashboard.js",
+				"/dashboard/dashboard.css")) {
+			HttpAnswer answer = get(path);
+			assertThat(answer.status()).as(path).isEqualTo(200);
+			assertThat(answer.body()).as(path).doesNotContain("\"items\"");
+		}
 	}
 
 	@Test
