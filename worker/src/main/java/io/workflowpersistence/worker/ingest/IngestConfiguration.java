@@ -39,10 +39,10 @@ class IngestConfiguration {
 	@SuppressWarnings("unchecked")
 	ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(
 			ConcurrentKafkaListenerContainerFactory<?, ?> factory, IngestProperties properties, BatchIngestor ingestor,
-			OffsetStore offsets, IngestHealth health) {
+			OffsetStore offsets, IngestHealth health, IngestFreshness freshness) {
 		ConcurrentMessageListenerContainer<byte[], byte[]> container = ((ConcurrentKafkaListenerContainerFactory<byte[], byte[]>) factory)
 			.createContainer(properties.topics().toArray(String[]::new));
-		IngestListener listener = new IngestListener(ingestor, offsets, health);
+		IngestListener listener = new IngestListener(ingestor, offsets, health, freshness);
 		container.getContainerProperties().setMessageListener(listener);
 		container.getContainerProperties().setConsumerRebalanceListener(listener);
 		container.setAutoStartup(properties.enabled());

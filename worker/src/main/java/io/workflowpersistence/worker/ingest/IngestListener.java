@@ -30,10 +30,13 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 
 	private final IngestHealth health;
 
-	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health) {
+	private final IngestFreshness freshness;
+
+	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health, IngestFreshness freshness) {
 		this.ingestor = ingestor;
 		this.offsets = offsets;
 		this.health = health;
+		this.freshness = freshness;
 	}
 
 	@Override
@@ -42,12 +45,29 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 			Map<TopicPartition, Long> rewind = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
 			rewind.forEach(consumer::seek);
 			this.health.batchApplied();
+			if (rewind.isEmpty()) {
+				this.freshness.committed(records, consumer);
+			}
+			else {
+				this.freshness.notApplied(records);
+			}
 		}
 		catch (RuntimeException ex) {
 			// The container's error handler pauses the consumer and retries the batch.
 			this.health.batchFailed(ex);
+			this.freshness.notApplied(records);
 			throw ex;
 		}
+	}
+
+	@Override
+	public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		this.freshness.unassigned(partitions);
+	}
+
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		this.freshness.unassigned(partitions);
 	}
 
 	@Override

@@ -44,8 +44,9 @@ class DockerComposeWiringTests {
 	private static final Map<String, Object> SERVICES = services();
 
 	@Test
-	void composeRunsKafkaPostgresMigrationsTwoWorkersAndTheSimulator() {
-		assertThat(SERVICES).containsOnlyKeys("kafka", "postgres", "migrate", "worker-1", "worker-2", "simulator");
+	void composeRunsKafkaPostgresMigrationsTwoWorkersTheSimulatorAndPrometheus() {
+		assertThat(SERVICES).containsOnlyKeys("kafka", "postgres", "migrate", "worker-1", "worker-2", "simulator",
+				"prometheus");
 	}
 
 	@Test
