@@ -15,8 +15,12 @@ function byId(id) {
 	return document.getElementById(id);
 }
 
-function show(id, value) {
-	byId(id).textContent = (value === null || value === undefined) ? '–' : format.format(value);
+// Totals the server estimates from PostgreSQL's statistics are marked as such.
+function show(id, value, estimated) {
+	const element = byId(id);
+	const known = value !== null && value !== undefined;
+	element.textContent = known ? (estimated ? '≈ ' : '') + format.format(value) : '–';
+	element.title = known && estimated ? 'estimated from PostgreSQL\'s statistics' : '';
 }
 
 function parseMetrics(text) {
@@ -145,10 +149,11 @@ function cell(text, href) {
 }
 
 function showSummary(summary) {
-	show('instances-total', summary.instanceTotal);
-	show('activities-total', summary.activityTotal);
-	show('bookmarks-total', summary.bookmarkTotal);
-	show('definitions-total', summary.definitionTotal);
+	const estimated = summary.estimated || [];
+	show('instances-total', summary.instanceTotal, estimated.includes('instanceTotal'));
+	show('activities-total', summary.activityTotal, estimated.includes('activityTotal'));
+	show('bookmarks-total', summary.bookmarkTotal, estimated.includes('bookmarkTotal'));
+	show('definitions-total', summary.definitionTotal, estimated.includes('definitionTotal'));
 	showRows('instances-by-status', summary.instances, summary.instanceTotal, true);
 	showRows('activities-by-status', summary.activities, summary.activityTotal, false);
 }

@@ -89,7 +89,9 @@ class DashboardBrowserIntegrationTests {
 			eventually().until(() -> number(browser, "dead-letters") == 1);
 			assertThat(rows(browser, "instances-by-status")).isGreaterThanOrEqualTo(2);
 			assertThat(text(browser, "consumer-lag")).matches("[0-9,]+");
-			assertThat(number(browser, "bookmarks-total")).isEqualTo(count("SELECT count(*) FROM Bookmarks"));
+			// Totals other than the instances' are PostgreSQL's estimates, and marked so.
+			assertThat(text(browser, "bookmarks-total")).startsWith("≈ ");
+			eventually().until(() -> number(browser, "bookmarks-total") == count("SELECT count(*) FROM Bookmarks"));
 
 			KAFKA.send(records.subList(half, records.size()));
 
@@ -97,7 +99,9 @@ class DashboardBrowserIntegrationTests {
 			eventually().until(() -> number(browser, "instances-total") > before
 					&& number(browser, "instances-total") == instancesInDatabase());
 			eventually().until(() -> text(browser, "event-rate").matches("[0-9,]+"));
-			assertThat(rows(browser, "activities-by-status")).isGreaterThanOrEqualTo(2);
+			// Activity records by status are estimated from the table's statistics.
+			this.jdbc.sql("ANALYZE ActivityExecutionRecords").update();
+			eventually().until(() -> rows(browser, "activities-by-status") >= 2);
 			assertThat(text(browser, "instances-by-status")).contains("Suspended", "Finished");
 			screenshot = browser.screenshot("dashboard");
 		}
@@ -119,7 +123,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private static long number(Browser browser, String id) {
-		String text = text(browser, id).replace(",", "");
+		String text = text(browser, id).replace(",", "").replace("≈ ", "");
 		return text.matches("[0-9]+") ? Long.parseLong(text) : -1;
 	}
 
