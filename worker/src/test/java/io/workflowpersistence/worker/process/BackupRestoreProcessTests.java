@@ -22,6 +22,7 @@ import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.simulator.EngineSimulator;
 import io.workflowpersistence.simulator.SimulatorSettings;
 import io.workflowpersistence.simulator.SimulatorTopics;
+import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
 import io.workflowpersistence.worker.testing.TableSnapshot;
 import io.workflowpersistence.worker.testing.WorkerProcess;
@@ -57,31 +58,42 @@ class BackupRestoreProcessTests {
 	@Test
 	void aDumpTakenWhileEventsFlowRestoredIntoAFreshDatabaseCatchesUpToTheTablesOfADatabaseThatNeverStopped()
 			throws Exception {
-		DatabaseInfo original = TestDatabase.server().createDatabase("backup_a");
-		PostgresClientTools tools = PostgresClientTools.find(original).orElse(null);
+		DatabaseUsers original = DatabaseUsers.create("backup_a");
+		PostgresClientTools tools = PostgresClientTools.find(original.admin()).orElse(null);
 		assumeTrue(tools != null, "Assumes PostgreSQL's client programs pg_dump and pg_restore of at least the "
 				+ "server's major version (Debian's postgresql-client packages); none were found");
+		DatabaseUsers restored = DatabaseUsers.install(TestDatabase.server().createDatabase("backup_b"), false);
+		try {
+			dumpWhileEventsFlowRestoreAndCatchUp(tools, original, restored);
+		}
+		finally {
+			dropRoles(restored);
+		}
+	}
+
+	private void dumpWhileEventsFlowRestoreAndCatchUp(PostgresClientTools tools, DatabaseUsers original,
+			DatabaseUsers restored) throws Exception {
 		List<ProducerRecord<byte[], byte[]>> stream = stream();
 		int firstEnd = stream.size() / 2;
 		int duringDumpEnd = stream.size() * 4 / 5;
 		KAFKA.send(stream.subList(0, firstEnd));
 		Path dump = Files.createTempFile("workflow-persistence-", ".dump");
-		DatabaseInfo restored = TestDatabase.server().createDatabase("backup_b");
-		Map<String, List<Map<String, Object>>> neverStopped;
 		long appliedAfterDump;
 		try (WorkerProcess worker = worker("original", original)) {
 			worker.start().awaitStarted(Duration.ofMinutes(3));
 			awaitApplied(original, firstEnd / 3);
 			CompletableFuture<Void> flowing = CompletableFuture
 				.runAsync(() -> publishSlowly(stream.subList(firstEnd, duringDumpEnd)));
-			tools.run("pg_dump", original, "--format=custom", "--file=" + dump);
+			// As backup.md says: as the owner, while the workers run.
+			tools.run("pg_dump", original.owner(), "--format=custom", "--file=" + dump);
 			appliedAfterDump = applied(original);
 			flowing.get();
-			tools.run("pg_restore", restored, "--exit-on-error", "--single-transaction", "--no-owner", dump.toString());
+			tools.run("pg_restore", restored.owner(), "--no-owner", "--no-privileges", "--no-comments",
+					"--exit-on-error", "--single-transaction", dump.toString());
 			KAFKA.send(stream.subList(duringDumpEnd, stream.size()));
 			awaitApplied(original, stream.size());
 		}
-		neverStopped = TableSnapshot.of(original.dataSource());
+		Map<String, List<Map<String, Object>>> neverStopped = TableSnapshot.of(original.admin().dataSource());
 		long restoredPosition = applied(restored);
 		assertThat(restoredPosition).as("the restored positions, mid-stream")
 			.isPositive()
@@ -96,13 +108,26 @@ class BackupRestoreProcessTests {
 			worker.start().awaitStarted(Duration.ofMinutes(3));
 			awaitApplied(restored, stream.size());
 			long handled = recordsHandled(worker);
-			System.out.printf("Stream of %d records; the dump reflected %d; the worker on the restored database "
-					+ "read %d again%n", stream.size(), restoredPosition, handled);
+			System.out.printf(
+					"Stream of %d records; the dump reflected %d (the original database had %d right "
+							+ "after it); the worker on the restored database read %d again%n",
+					stream.size(), restoredPosition, appliedAfterDump, handled);
 			assertThat(handled).as("records read again: those after the restored positions only")
 				.isEqualTo(stream.size() - restoredPosition);
 		}
-		assertThat(TableSnapshot.of(restored.dataSource())).isEqualTo(neverStopped);
+		assertThat(TableSnapshot.of(restored.admin().dataSource())).isEqualTo(neverStopped);
 		Files.deleteIfExists(dump);
+	}
+
+	// Roles belong to the whole server: the restored database's are dropped here, the
+	// original's when the JVM exits.
+	private static void dropRoles(DatabaseUsers users) {
+		JdbcClient admin = JdbcClient.create(users.admin().dataSource());
+		// One at a time: the owner's default privileges name the other two.
+		for (DatabaseInfo role : List.of(users.owner(), users.worker(), users.reader())) {
+			admin.sql("DROP OWNED BY " + role.username()).update();
+			admin.sql("DROP ROLE " + role.username()).update();
+		}
 	}
 
 	private static List<ProducerRecord<byte[], byte[]>> stream() {
@@ -156,12 +181,13 @@ class BackupRestoreProcessTests {
 		return Math.round(total);
 	}
 
-	private static WorkerProcess worker(String name, DatabaseInfo database) {
+	// The worker as the DML-only user; its Flyway, up to date, only reads the history.
+	private static WorkerProcess worker(String name, DatabaseUsers users) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
-		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		environment.put("SPRING_DATASOURCE_URL", users.worker().jdbcUrl());
+		environment.put("SPRING_DATASOURCE_USERNAME", users.worker().username());
+		environment.put("SPRING_DATASOURCE_PASSWORD", users.worker().password());
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", GROUP);
 		environment.put("SPRING_KAFKA_LISTENER_CONCURRENCY", "2");
 		environment.put("WORKER_SECURITY_ENABLED", "false");
@@ -170,7 +196,7 @@ class BackupRestoreProcessTests {
 		return new WorkerProcess(RUN + "-" + name, environment);
 	}
 
-	private static void awaitApplied(DatabaseInfo database, long records) {
+	private static void awaitApplied(DatabaseUsers database, long records) {
 		Awaitility.await()
 			.atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofMillis(200))
@@ -178,8 +204,8 @@ class BackupRestoreProcessTests {
 	}
 
 	// The position the database reflects: on fresh topics, the records applied so far.
-	private static long applied(DatabaseInfo database) {
-		return JdbcClient.create(database.dataSource())
+	private static long applied(DatabaseUsers database) {
+		return JdbcClient.create(database.admin().dataSource())
 			.sql("SELECT coalesce(sum(NextOffset), 0) FROM ConsumerOffsets WHERE GroupId = ?")
 			.param(GROUP)
 			.query(Long.class)

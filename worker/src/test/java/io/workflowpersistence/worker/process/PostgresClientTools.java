@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -75,7 +74,7 @@ final class PostgresClientTools {
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		if (database.password() != null) {
-			builder.environment().putAll(Map.of("PGPASSWORD", database.password()));
+			builder.environment().put("PGPASSWORD", database.password());
 		}
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
