@@ -56,6 +56,8 @@ final class KafkaBroker implements AutoCloseable {
 		properties.put("log.dirs", directory.toString());
 		properties.put("num.partitions", String.valueOf(partitions));
 		properties.put("auto.create.topics.enable", "true");
+		// Topics keep every record, so the database can always be rebuilt from them.
+		properties.put("log.retention.ms", "-1");
 		properties.put("offsets.topic.replication.factor", "1");
 		properties.put("offsets.topic.num.partitions", "5");
 		properties.put("transaction.state.log.replication.factor", "1");

@@ -58,11 +58,13 @@ final class Rebuild {
 			String live = SchemaObjects.currentSchema(new JdbcTemplate(admin));
 			if (this.arguments.dryRun()) {
 				return new RebuildDryRun(this.context, admin, database, this.out).report(live, liveGroup, group,
-						describeTarget(live));
+						new RebuildDryRun.Start(describeTarget(live), startingPositions(admin, group)));
 			}
-			try (RebuildLock lock = RebuildLock.acquire(database);
-					RebuildTarget target = target(admin, database, live, liveGroup, group, threads)) {
-				return rebuildInto(target, group, threads);
+			try (RebuildLock lock = RebuildLock.acquire(database)) {
+				checkRecordsGone(admin, group);
+				try (RebuildTarget target = target(admin, database, live, liveGroup, group, threads)) {
+					return rebuildInto(target, group, threads);
+				}
 			}
 		}
 	}
@@ -83,6 +85,30 @@ final class Rebuild {
 			throw new CommandException(ReplayCommands.FAILED,
 					ReplayCommands.describe(ex) + (leftBehind.isEmpty() ? "" : System.lineSeparator() + leftBehind));
 		}
+	}
+
+	// Before anything changes: a rebuild that would lack records runs only when asked
+	// for knowingly.
+	private void checkRecordsGone(DataSource admin, String group) {
+		RecordsGone gone;
+		try (TopicOffsets offsets = new TopicOffsets(this.context.consumer(group, "log-starts"))) {
+			List<TopicPartition> partitions = offsets.partitions(this.context.ingest().topics());
+			gone = RecordsGone.find(partitions, offsets.earliest(partitions), startingPositions(admin, group));
+		}
+		if (gone.none()) {
+			return;
+		}
+		if (!this.arguments.allowIncomplete()) {
+			throw new CommandException(ReplayCommands.INCOMPLETE, gone.refusal());
+		}
+		this.out.printf("Rebuilding without %,d offsets gone from the topics, as --allow-incomplete asks:%n",
+				gone.offsets());
+		gone.describe().forEach(this.out::println);
+	}
+
+	private Map<TopicPartition, Long> startingPositions(DataSource admin, String group) {
+		return this.arguments.inPlace() ? Map.of()
+				: RecordsGone.startingPositions(new JdbcTemplate(admin), this.arguments.schema(), group);
 	}
 
 	private String describeTarget(String live) {

@@ -22,10 +22,11 @@ import picocli.CommandLine.TypeConversionException;
  * @param threads consumers reading in parallel, {@code null} for the listener concurrency
  * @param catchUpLag records left to read at most before the swap
  * @param progressInterval time between progress lines when not on a terminal
+ * @param allowIncomplete rebuild even though records it needs are gone from the topics
  * @param configuration the worker's settings given as arguments
  */
 record RebuildArguments(boolean dryRun, boolean inPlace, String schema, String group, Integer threads, long catchUpLag,
-		Duration progressInterval, List<String> configuration) {
+		Duration progressInterval, boolean allowIncomplete, List<String> configuration) {
 
 	/**
 	 * Reads the command line.
@@ -43,7 +44,7 @@ record RebuildArguments(boolean dryRun, boolean inPlace, String schema, String g
 			throw new ParameterException(line, "--schema names a fresh schema; it cannot go with --in-place");
 		}
 		return new RebuildArguments(options.dryRun, options.inPlace, options.schema, options.group, options.threads,
-				options.catchUpLag, options.progressInterval, configuration);
+				options.catchUpLag, options.progressInterval, options.allowIncomplete, configuration);
 	}
 
 	/**
@@ -71,7 +72,8 @@ record RebuildArguments(boolean dryRun, boolean inPlace, String schema, String g
 					+ "SPRING_KAFKA_CONSUMER_GROUP_ID, WORKER_INGEST_TOPICS, ...). A rebuild creates schemas and moves "
 					+ "tables: it connects as SPRING_FLYWAY_USER when set, else as SPRING_DATASOURCE_USERNAME, which "
 					+ "must own the tables and may create schemas in the database.", "",
-					"Exit codes: 0 done, 1 failed, 2 invalid arguments, 3 another rebuild is running." },
+					"Exit codes: 0 done, 1 failed, 2 invalid arguments, 3 another rebuild is running, 4 records are gone "
+							+ "from the topics (see --allow-incomplete)." },
 			sortOptions = false, usageHelpWidth = 100)
 	static final class Options {
 
@@ -106,6 +108,12 @@ record RebuildArguments(boolean dryRun, boolean inPlace, String schema, String g
 		@Option(names = "--progress-interval", paramLabel = "TIME", converter = CommandLines.PositiveDuration.class,
 				description = "time between progress lines when not on a terminal (default: 10s)")
 		Duration progressInterval = Duration.ofSeconds(10);
+
+		@Option(names = "--allow-incomplete",
+				description = "rebuild even though retention or a deletion of records removed records the rebuild "
+						+ "would read (it refuses by default, with exit code 4, naming each partition and the "
+						+ "offsets gone); the rebuilt tables then lack what those records wrote")
+		boolean allowIncomplete;
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 		boolean help;

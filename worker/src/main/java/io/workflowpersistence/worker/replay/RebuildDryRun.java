@@ -39,12 +39,12 @@ final class RebuildDryRun {
 		this.out = out;
 	}
 
-	int report(String live, String liveGroup, String group, String target) throws SQLException {
+	int report(String live, String liveGroup, String group, Start start) throws SQLException {
 		List<String> topics = this.context.ingest().topics();
 		Map<TopicPartition, Long> livePositions = livePositions(live, liveGroup);
 		this.out.println("Dry run: nothing is written.");
 		this.out.println("Database: " + this.database + ", live schema " + live + ", live consumer group " + liveGroup);
-		this.out.println("Target: " + target);
+		this.out.println("Target: " + start.target());
 		this.out.println("Consumer group of the rebuild: " + group);
 		this.out.println(runningRebuild().map((holder) -> "A rebuild is running now: " + holder)
 			.orElse("No rebuild is running now."));
@@ -73,8 +73,21 @@ final class RebuildDryRun {
 			if (!missing.isEmpty()) {
 				this.out.println("Topics that do not exist, with nothing to read: " + String.join(", ", missing));
 			}
+			reportRecordsGone(RecordsGone.find(partitions, earliest, start.positions()));
 		}
 		return ReplayCommands.DONE;
+	}
+
+	private void reportRecordsGone(RecordsGone gone) {
+		if (gone.none()) {
+			this.out.println("No records are gone: every partition holds its records from where the rebuild starts.");
+			return;
+		}
+		this.out.printf(
+				"Records are gone from the topics: %,d offsets of %d partitions. The rebuild refuses (exit "
+						+ "code %d) unless --allow-incomplete is given:%n",
+				gone.offsets(), gone.gaps().size(), ReplayCommands.INCOMPLETE);
+		gone.describe().forEach(this.out::println);
 	}
 
 	private Map<TopicPartition, Long> livePositions(String live, String liveGroup) {
@@ -89,6 +102,15 @@ final class RebuildDryRun {
 		try (Connection connection = this.admin.getConnection()) {
 			return RebuildLock.holder(connection);
 		}
+	}
+
+	/**
+	 * Where the rebuild would write and where it would start reading each partition.
+	 *
+	 * @param target the target, for the operator
+	 * @param positions the positions it starts from, the first offsets where none
+	 */
+	record Start(String target, Map<TopicPartition, Long> positions) {
 	}
 
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * without the web server and without the live listener, does its work, prints what it did
  * and ends with an exit code: {@value #DONE} done, {@value #FAILED} failed,
  * {@value #USAGE} invalid arguments, {@value #REFUSED} refused because another rebuild is
- * running.
+ * running, {@value #INCOMPLETE} refused because records a rebuild needs are gone from the
+ * topics.
  */
 public final class ReplayCommands {
 
@@ -26,6 +27,8 @@ public final class ReplayCommands {
 	static final int USAGE = 2;
 
 	static final int REFUSED = 3;
+
+	static final int INCOMPLETE = 4;
 
 	private static final List<String> COMMANDS = List.of("rebuild", "redrive");
 

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.workflowpersistence.worker.ingest.IngestProperties;
 import io.workflowpersistence.worker.testing.PostgresSettings;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,9 @@ class DockerComposeWiringTests {
 	private static final Map<String, Object> SERVICES = services();
 
 	@Test
-	void composeRunsKafkaPostgresMigrationsTwoWorkersTheSimulatorAndPrometheus() {
-		assertThat(SERVICES).containsOnlyKeys("kafka", "postgres", "migrate", "worker-1", "worker-2", "simulator",
-				"prometheus");
+	void composeRunsKafkaItsTopicsPostgresMigrationsTwoWorkersTheSimulatorAndPrometheus() {
+		assertThat(SERVICES).containsOnlyKeys("kafka", "kafka-topics", "postgres", "migrate", "worker-1", "worker-2",
+				"simulator", "prometheus");
 	}
 
 	@Test
@@ -69,6 +70,33 @@ class DockerComposeWiringTests {
 			.forEach((name) -> assertThat(environment(name).get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(name)
 				.isEqualTo(advertised));
 		assertThat(kafka.get("KAFKA_NUM_PARTITIONS")).isEqualTo("3");
+	}
+
+	@Test
+	void theWorkersTopicsAndTheirDeadLetterTopicsAreCreatedToKeepEveryRecordBeforeAnyoneUsesThem() {
+		IngestProperties ingest = Binder.get(applicationEnvironment(environment("worker-1")))
+			.bindOrCreate("worker.ingest", IngestProperties.class);
+		String script = ((List<?>) service("kafka-topics").get("command")).get(0).toString();
+		Matcher topics = Pattern.compile("for topic in ([^;]+);").matcher(script);
+		assertThat(topics.find()).as(script).isTrue();
+		assertThat(topics.group(1).trim().split(" +")).containsExactlyElementsOf(ingest.topics());
+		// $$ is how a compose file writes one $ for the shell.
+		assertThat(script).contains("for name in \"$$topic\" \"$$topic" + ingest.deadLetterSuffix() + "\"; do")
+			.contains("/opt/kafka/bin/kafka-topics.sh --bootstrap-server "
+					+ environment("worker-1").get("SPRING_KAFKA_BOOTSTRAP_SERVERS")
+					+ " --create --if-not-exists --topic \"$$name\"")
+			.contains("--config retention.ms=-1 --config retention.bytes=-1 --config cleanup.policy=delete")
+			.doesNotContain("compact");
+		List<?> simulator = (List<?>) service("simulator").get("command");
+		assertThat(script).contains("--partitions " + simulator.get(simulator.indexOf("--partitions") + 1) + " ");
+		assertThat(service("kafka-topics").get("image")).isEqualTo(service("kafka").get("image"));
+		assertThat(dependsOn("kafka-topics")).containsEntry("kafka", "service_healthy");
+		Stream.concat(WORKERS.stream(), Stream.of("simulator"))
+			.forEach((name) -> assertThat(dependsOn(name)).as(name)
+				.containsEntry("kafka-topics", "service_completed_successfully"));
+		assertThat(environment("kafka")).containsEntry("KAFKA_LOG_RETENTION_MS", "-1")
+			.containsEntry("KAFKA_LOG_RETENTION_BYTES", "-1")
+			.containsEntry("KAFKA_LOG_CLEANUP_POLICY", "delete");
 	}
 
 	@Test

@@ -23,7 +23,21 @@ class RebuildArgumentsTests {
 		assertThat(arguments.threads()).isNull();
 		assertThat(arguments.catchUpLag()).isEqualTo(5000);
 		assertThat(arguments.progressInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(arguments.allowIncomplete()).isFalse();
 		assertThat(arguments.configuration()).isEmpty();
+	}
+
+	@Test
+	void allowIncompleteIsAFlagThatGoesWithEveryTarget() {
+		assertThat(RebuildArguments.parse(List.of("--allow-incomplete")).allowIncomplete()).isTrue();
+		assertThat(RebuildArguments.parse(List.of("--allow-incomplete=false")).allowIncomplete()).isFalse();
+		RebuildArguments inPlace = RebuildArguments
+			.parse(List.of("--in-place", "--confirm-empty-tables", "--allow-incomplete", "--dry-run"));
+		assertThat(inPlace.allowIncomplete()).isTrue();
+		assertThat(inPlace.inPlace()).isTrue();
+		assertInvalid("--allow-incomplete=maybe")
+			.withMessage("Invalid value for option '--allow-incomplete': 'maybe' is not a boolean");
+		assertInvalid("--allow-incomplete", "7").withMessage("Unmatched argument at index 1: '7'");
 	}
 
 	@Test

@@ -35,9 +35,11 @@ class ReplayCommandsTests {
 
 		assertThat(rebuild)
 			.contains("--dry-run", "--in-place", "--confirm-empty-tables", "--schema=NAME", "--group=ID", "--threads=N",
-					"--catch-up-lag=N", "--progress-interval=TIME", "(default: 10s)", "-h, --help")
+					"--catch-up-lag=N", "--progress-interval=TIME", "(default: 10s)", "--allow-incomplete",
+					"-h, --help")
 			.contains("Settings are the worker's (SPRING_DATASOURCE_URL,")
-			.contains("Exit codes: 0 done, 1 failed, 2 invalid arguments, 3 another rebuild is running.");
+			.contains("Exit codes: 0 done, 1 failed, 2 invalid arguments, 3 another rebuild is running, 4 records")
+			.contains("(see --allow-incomplete).");
 		assertThat(redrive).contains("--dry-run", "--topic=NAME", "repeat for several", "--group=ID")
 			.contains("Exit codes: 0 done, 1 failed, 2 invalid arguments.");
 	}
