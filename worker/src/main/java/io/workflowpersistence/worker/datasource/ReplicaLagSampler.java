@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Samples the replication position of the database behind the read API's pool at a fixed
- * interval, on a thread of its own (a sample waiting for a busy pool delays no other
- * scheduled task), and keeps the lag in {@link ReplicaLag}, so that no API request asks
- * the database for it.
+ * interval and keeps the lag in {@link ReplicaLag}, so that no API request asks the
+ * database for it. It samples through one connection of its own, made as the API pool
+ * makes its connections, on a thread of its own: API queries filling their pool neither
+ * delay a sample nor make it fail, and a slow sample delays no other scheduled task.
  */
 @Component
 class ReplicaLagSampler implements InitializingBean, DisposableBean {
@@ -36,6 +39,8 @@ class ReplicaLagSampler implements InitializingBean, DisposableBean {
 				clock_timestamp() AS SampledAt
 			""";
 
+	private final DataSource dataSource;
+
 	private final JdbcTemplate jdbc;
 
 	private final ReplicaLag lag;
@@ -50,8 +55,9 @@ class ReplicaLagSampler implements InitializingBean, DisposableBean {
 		return thread;
 	});
 
-	ReplicaLagSampler(@ApiDataSource DataSource dataSource, ReplicaLag lag, ApiDataSourceProperties properties) {
-		this.jdbc = new JdbcTemplate(dataSource);
+	ReplicaLagSampler(@ApiDataSource DataSource apiDataSource, ReplicaLag lag, ApiDataSourceProperties properties) {
+		this.dataSource = ownConnection(apiDataSource);
+		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.setQueryTimeout(5);
 		this.lag = lag;
 		this.properties = properties;
@@ -76,6 +82,10 @@ class ReplicaLagSampler implements InitializingBean, DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
+			if (RecoveryConflictRetry.isRecoveryConflict(ex)) {
+				// The next sample comes soon enough; the last value stands until then.
+				return;
+			}
 			if (this.lag.last().error() == null) {
 				logger.warn("Cannot sample the read API database's replication lag: {}", ex.toString());
 			}
@@ -86,6 +96,23 @@ class ReplicaLagSampler implements InitializingBean, DisposableBean {
 	@Override
 	public void destroy() {
 		this.scheduler.shutdownNow();
+		if (this.dataSource instanceof HikariDataSource own) {
+			own.close();
+		}
+	}
+
+	private static DataSource ownConnection(DataSource apiDataSource) {
+		if (!(apiDataSource instanceof HikariDataSource api)) {
+			return apiDataSource;
+		}
+		HikariConfig config = new HikariConfig();
+		api.copyStateTo(config);
+		config.setPoolName("api-lag");
+		config.setMaximumPoolSize(1);
+		config.setMinimumIdle(1);
+		// Started by the first sample, so that a database still starting fails no bean.
+		config.setInitializationFailTimeout(-1);
+		return new HikariDataSource(config);
 	}
 
 	private static Instant instant(java.sql.Timestamp timestamp) {

@@ -208,8 +208,8 @@ class ReplicaReadsIntegrationTests {
 		double retried = conflicts("retried");
 		double failed = conflicts("failed");
 		long cancelledOnStandby = cancelledOnStandby();
-		CompletableFuture<HttpAnswer> answer = CompletableFuture
-			.supplyAsync(() -> get("/api/v1/test/sleep?seconds=10"));
+		long started = System.nanoTime();
+		CompletableFuture<HttpAnswer> answer = CompletableFuture.supplyAsync(() -> get("/api/v1/test/sleep?seconds=5"));
 		CompletableFuture<Void> vacuuming = CompletableFuture.runAsync(() -> {
 			while (!answer.isDone()) {
 				try {
@@ -225,6 +225,8 @@ class ReplicaReadsIntegrationTests {
 			}
 		});
 		HttpAnswer result = answer.get(60, TimeUnit.SECONDS);
+		System.out.printf("A read cancelled twice by recovery conflicts was answered %d after %d ms%n", result.status(),
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
 		vacuuming.get(30, TimeUnit.SECONDS);
 		JsonNode problem = result.problem(503);
 		assertThat(problem.get("detail").asString()).contains("replica cancelled the query twice");
