@@ -114,6 +114,8 @@ class ReplicaReadsIntegrationTests {
 		assertThat(list.json().get("totalCount").asLong()).isEqualTo(1);
 		assertThat(list.json().at("/items/0/id").asString()).isEqualTo(id);
 		assertThat(lagHeader(list)).isBetween(0.0, 5.0);
+		JsonNode documented = get("/v3/api-docs").json().at("/paths/~1api~1v1~1instances/get/responses/200/headers");
+		assertThat(documented.has("Data-Lag-Seconds")).as(documented.toString()).isTrue();
 	}
 
 	@Test
