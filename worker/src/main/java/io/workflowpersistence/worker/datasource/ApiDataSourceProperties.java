@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read-only and carry the statement timeout {@code worker.api.query-timeout}.
  *
  * @param url the JDBC URL; by default {@code spring.datasource.url}, TLS settings
- * included
+ * included; may name a hot standby of that database
  * @param username the user, e.g. a read-only {@code workflow_reader}; by default
  * {@code spring.datasource.username}
  * @param password its password; by default {@code spring.datasource.password} when the
