@@ -110,7 +110,8 @@ class ReplicaLagSampler implements InitializingBean, DisposableBean {
 		config.setPoolName("api-lag");
 		config.setMaximumPoolSize(1);
 		config.setMinimumIdle(1);
-		// Started by the first sample, so that a database still starting fails no bean.
+		// A database that cannot be reached yet fails no bean, only the samples until it
+		// answers.
 		config.setInitializationFailTimeout(-1);
 		return new HikariDataSource(config);
 	}
