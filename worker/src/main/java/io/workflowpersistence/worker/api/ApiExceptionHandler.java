@@ -3,6 +3,8 @@ package io.workflowpersistence.worker.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.workflowpersistence.worker.datasource.RecoveryConflictException;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -26,7 +28,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Answers request errors as RFC 9457 problems ({@code application/problem+json}): a bad
  * parameter or body 400 naming it in {@code invalidParams}, an unknown id 404, a query
- * cancelled by its timeout or an unreachable database 503. Bad input never answers 500.
+ * cancelled by its timeout, twice by a standby's recovery conflict, or an unreachable
+ * database 503. Bad input never answers 500.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -34,6 +37,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(QueryTimeoutException.class)
 	ResponseEntity<Object> handleQueryTimeout(QueryTimeoutException ex, WebRequest request) {
 		return unavailable(ex, "The query ran longer than the read API allows; narrow the filters.", request);
+	}
+
+	@ExceptionHandler(RecoveryConflictException.class)
+	ResponseEntity<Object> handleRecoveryConflict(RecoveryConflictException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The replica cancelled the query twice to apply changes from the primary; try again shortly.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler(DataAccessResourceFailureException.class)

@@ -5,11 +5,13 @@ import java.util.Map;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -77,13 +79,22 @@ class OpenApiConfiguration {
 	private static void describe(String path, Operation operation) {
 		ApiResponses responses = operation.getResponses();
 		responses.values().forEach(OpenApiConfiguration::answerJson);
+		responses.values().forEach((response) -> response.addHeaderObject(DataLagHeader.NAME, dataLagHeader()));
 		responses.addApiResponse("400", problem("A parameter is invalid; invalidParams names each bad one."));
 		responses.addApiResponse("401", problem("No credentials, or credentials that are not valid."));
 		responses.addApiResponse("403", problem("The credentials lack the scope workflows.read."));
 		if (path.contains("{id}")) {
 			responses.addApiResponse("404", problem("No row has this id."));
 		}
-		responses.addApiResponse("503", problem("The query timed out or the database cannot be reached."));
+		responses.addApiResponse("503", problem("The query timed out, the database cannot be reached, or a replica "
+				+ "cancelled the query twice to apply changes from the primary."));
+	}
+
+	private static Header dataLagHeader() {
+		return new Header()
+			.description("How far the data lags behind the primary database, in seconds, as last "
+					+ "sampled: 0 when the API reads from the primary; absent while unknown.")
+			.schema(new NumberSchema());
 	}
 
 	private static void answerJson(ApiResponse response) {

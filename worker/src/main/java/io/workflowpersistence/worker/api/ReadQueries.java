@@ -7,6 +7,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.workflowpersistence.worker.datasource.ApiDataSource;
+import io.workflowpersistence.worker.datasource.RecoveryConflictRetry;
 import io.workflowpersistence.worker.protection.SensitiveValues;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the read queries of the API on its own read-only pool, each cancelled by
- * PostgreSQL after the configured query timeout, shows encrypted values as the caller may
- * see them, and turns keyset queries into pages.
+ * PostgreSQL after the configured query timeout and run once more when a standby cancels
+ * it for a recovery conflict, shows encrypted values as the caller may see them, and
+ * turns keyset queries into pages.
  */
 @Component
 public class ReadQueries {
@@ -26,18 +28,22 @@ public class ReadQueries {
 
 	private final SensitiveValues sensitiveValues;
 
+	private final RecoveryConflictRetry retry;
+
 	/**
 	 * Creates the query runner.
 	 * @param dataSource the API's connection pool
 	 * @param properties the query timeout
 	 * @param sensitiveValues decrypts or masks encrypted values
+	 * @param retry runs a read again after a recovery conflict
 	 */
-	public ReadQueries(@ApiDataSource DataSource dataSource, ApiProperties properties,
-			SensitiveValues sensitiveValues) {
+	public ReadQueries(@ApiDataSource DataSource dataSource, ApiProperties properties, SensitiveValues sensitiveValues,
+			RecoveryConflictRetry retry) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setQueryTimeout((int) Math.max(1, properties.queryTimeout().toSeconds()));
 		this.jdbc = JdbcClient.create(template);
 		this.sensitiveValues = sensitiveValues;
+		this.retry = retry;
 	}
 
 	/**
@@ -48,10 +54,10 @@ public class ReadQueries {
 	 * @return the rows
 	 */
 	public <T> List<T> list(SqlQuery query, RowMapper<T> mapper) {
-		return this.jdbc.sql(query.sql())
+		return this.retry.run(() -> this.jdbc.sql(query.sql())
 			.params(query.parameters())
 			.query(this.sensitiveValues.revealing(mapper))
-			.list();
+			.list());
 	}
 
 	/**
@@ -62,10 +68,10 @@ public class ReadQueries {
 	 * @return the row, or empty
 	 */
 	public <T> Optional<T> optional(SqlQuery query, RowMapper<T> mapper) {
-		return this.jdbc.sql(query.sql())
+		return this.retry.run(() -> this.jdbc.sql(query.sql())
 			.params(query.parameters())
 			.query(this.sensitiveValues.revealing(mapper))
-			.optional();
+			.optional());
 	}
 
 	/**
@@ -85,7 +91,8 @@ public class ReadQueries {
 		List<T> items = more ? read.subList(0, page.limit()) : read;
 		String nextCursor = more ? CursorCodec.encode(cursorOf.apply(items.get(items.size() - 1))) : null;
 		Long totalCount = page.count()
-				? this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single() : null;
+				? this.retry.run(() -> this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single())
+				: null;
 		return new Page<>(List.copyOf(items), nextCursor, totalCount);
 	}
 
