@@ -1,6 +1,7 @@
 package io.workflowpersistence.worker.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -13,8 +14,10 @@ import io.workflowpersistence.events.Entity;
 import io.workflowpersistence.events.EntityType;
 import io.workflowpersistence.events.WorkflowDefinition;
 import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.events.WorkflowInstance;
 import io.workflowpersistence.worker.store.SqlArrays.TypedArray;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -37,26 +40,72 @@ public class EntityStore {
 
 	private static final Map<EntityTable<?>, List<String>> CASCADES = statements(EntityTable::cascadeSqls);
 
+	// Retention (V17): the instances an expired upsert names are recorded as removed and
+	// deleted, in Id order as every writer locks them; their children go with them
+	// through
+	// the instance cascades.
+	private static final String EXPIRE = """
+			WITH incoming AS (
+			    SELECT * FROM unnest(?::varchar[], ?::timestamptz[]) AS v(Id, FinishedAt)
+			),
+			recorded AS (
+			    INSERT INTO RemovedInstances AS r (Id, FinishedAt)
+			    SELECT v.Id, v.FinishedAt FROM incoming v
+			    ORDER BY v.Id
+			    ON CONFLICT (Id) DO NOTHING
+			    RETURNING r.Id
+			),
+			removed AS (
+			    DELETE FROM WorkflowInstances stored
+			    WHERE stored.Id IN (
+			        SELECT s.Id FROM WorkflowInstances s
+			        WHERE s.Id = ANY(ARRAY(SELECT v.Id FROM incoming v))
+			        ORDER BY s.Id
+			        FOR UPDATE OF s)
+			    RETURNING stored.Id
+			)
+			SELECT Id FROM recorded UNION SELECT Id FROM removed
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TagStore tags;
 
+	private final InstanceExpiry expiry;
+
 	EntityStore(JdbcTemplate jdbc, TagStore tags) {
+		this(jdbc, tags, InstanceExpiry.NEVER);
+	}
+
+	@Autowired
+	EntityStore(JdbcTemplate jdbc, TagStore tags, InstanceExpiry expiry) {
 		this.jdbc = jdbc;
 		this.tags = tags;
+		this.expiry = expiry;
 	}
 
 	/**
 	 * Applies the events and counts, per family, the events that changed the database.
 	 * Upserts go first and deletes after them, so that deleting an instance also removes
-	 * the activity records and bookmarks of the same batch.
+	 * the activity records and bookmarks of the same batch. An upsert of an instance past
+	 * its time-to-live is applied as its removal, before the children are written.
 	 */
 	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
 		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
+		// Decided once per event: the clock moves between two checks.
+		Set<WorkflowEvent> expiredSet = Collections.newSetFromMap(new IdentityHashMap<>());
+		events.stream().filter(this::isExpired).forEach(expiredSet::add);
+		List<WorkflowEvent> expired = List.copyOf(expiredSet);
+		List<WorkflowEvent> kept = expired.isEmpty() ? events
+				: events.stream().filter((event) -> !expiredSet.contains(event)).toList();
 		for (EntityTable<?> table : EntityTables.ALL) {
-			List<WorkflowEvent> upserts = select(events, table, false);
+			List<WorkflowEvent> upserts = select(kept, table, false);
 			if (!upserts.isEmpty()) {
 				applied.merge(table.type(), upsert(table, upserts), Integer::sum);
+			}
+			// Before the children: those of the same batch then meet the removal record.
+			if (table == EntityTables.INSTANCES && !expired.isEmpty()) {
+				applied.merge(table.type(), expire(expired), Integer::sum);
 			}
 		}
 		for (EntityTable<?> table : EntityTables.ALL) {
@@ -66,6 +115,25 @@ public class EntityStore {
 			}
 		}
 		return applied;
+	}
+
+	private boolean isExpired(WorkflowEvent event) {
+		return !event.isDelete() && event.entity() instanceof WorkflowInstance instance
+				&& this.expiry.isExpired(instance);
+	}
+
+	private int expire(List<WorkflowEvent> events) {
+		List<WorkflowInstance> instances = events.stream().map((event) -> (WorkflowInstance) event.entity()).toList();
+		List<TypedArray> columns = List.of(
+				new TypedArray("varchar", instances.stream().map(WorkflowInstance::id).toArray()),
+				new TypedArray("timestamptz", instances.stream().map(WorkflowInstance::finishedAt).toArray()));
+		List<String> changed = this.jdbc.query((connection) -> SqlArrays.bind(connection, EXPIRE, columns),
+				(row, number) -> row.getString(1));
+		List<TypedArray> ids = List.of(columns.get(0));
+		for (String cascade : CASCADES.get(EntityTables.INSTANCES)) {
+			this.jdbc.update((connection) -> SqlArrays.bind(connection, cascade, ids));
+		}
+		return changed.size();
 	}
 
 	private <E extends Entity> int upsert(EntityTable<E> table, List<WorkflowEvent> events) {
