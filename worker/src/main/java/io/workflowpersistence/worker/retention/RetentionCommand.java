@@ -74,7 +74,14 @@ public final class RetentionCommand implements Callable<Integer> {
 		System.exit(run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
 	}
 
-	static int run(List<String> args, PrintStream out, PrintStream err) {
+	/**
+	 * Runs the command with the given streams and returns its exit code.
+	 * @param args the command line after the command's name
+	 * @param out where the result goes
+	 * @param err where errors go
+	 * @return the exit code
+	 */
+	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		CommandLine line = new CommandLine(new RetentionCommand());
 		line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
