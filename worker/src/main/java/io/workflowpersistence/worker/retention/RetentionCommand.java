@@ -32,7 +32,7 @@ import picocli.CommandLine.Unmatched;
 		optionListHeading = "%nOptions:%n", footerHeading = "%n",
 		footer = {
 				"Settings are the worker's (SPRING_DATASOURCE_URL, WORKER_RETENTION_FINISHED_INSTANCES, "
-						+ "WORKER_RETENTION_BY_STATUS_<STATUS>, WORKER_RETENTION_CHUNK_SIZE, ...).",
+						+ "WORKER_RETENTION_BYSTATUS_<STATUS>, WORKER_RETENTION_CHUNK_SIZE, ...).",
 				"", "Exit codes: 0 done, 1 failed, 2 invalid arguments or no time-to-live set." },
 		sortOptions = false, usageHelpWidth = 100)
 public final class RetentionCommand implements Callable<Integer> {
