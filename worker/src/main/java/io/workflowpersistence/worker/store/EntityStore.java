@@ -1,10 +1,11 @@
 package io.workflowpersistence.worker.store;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes events to their tables: one statement per table and operation for a whole batch,
- * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity,
- * run it inside their transaction and, once it has committed, sweep the instances it
- * touched with {@link OrphanSweep}.
+ * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity
+ * (besides older upserts of finished instances, which only retention looks at), run it
+ * inside their transaction and, once it has committed, sweep the instances it touched
+ * with {@link OrphanSweep}.
  */
 @Repository
 public class EntityStore {
@@ -93,11 +95,12 @@ public class EntityStore {
 	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
 		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
 		// Decided once per event: the clock moves between two checks.
-		Set<WorkflowEvent> expiredSet = Collections.newSetFromMap(new IdentityHashMap<>());
-		events.stream().filter(this::isExpired).forEach(expiredSet::add);
-		List<WorkflowEvent> expired = List.copyOf(expiredSet);
-		List<WorkflowEvent> kept = expired.isEmpty() ? events
-				: events.stream().filter((event) -> !expiredSet.contains(event)).toList();
+		Map<String, WorkflowEvent> expiredById = new LinkedHashMap<>();
+		events.stream().filter(this::isExpired).forEach((event) -> expiredById.putIfAbsent(event.entityId(), event));
+		List<WorkflowEvent> expired = List.copyOf(expiredById.values());
+		List<WorkflowEvent> kept = newestInstanceUpserts(events).stream()
+			.filter((event) -> !(isInstanceUpsert(event) && expiredById.containsKey(event.entityId())))
+			.toList();
 		for (EntityTable<?> table : EntityTables.ALL) {
 			List<WorkflowEvent> upserts = select(kept, table, false);
 			if (!upserts.isEmpty()) {
@@ -118,8 +121,26 @@ public class EntityStore {
 	}
 
 	private boolean isExpired(WorkflowEvent event) {
-		return !event.isDelete() && event.entity() instanceof WorkflowInstance instance
-				&& this.expiry.isExpired(instance);
+		return isInstanceUpsert(event) && this.expiry.isExpired((WorkflowInstance) event.entity());
+	}
+
+	private static boolean isInstanceUpsert(WorkflowEvent event) {
+		return !event.isDelete() && event.entity() instanceof WorkflowInstance;
+	}
+
+	// A batch may carry older upserts of an instance besides its newest event (an upsert
+	// or a delete), for retention only: only the newest is applied.
+	private static List<WorkflowEvent> newestInstanceUpserts(List<WorkflowEvent> events) {
+		Map<String, WorkflowEvent> newest = new HashMap<>();
+		for (WorkflowEvent event : events) {
+			if (event.entityType() == EntityType.WORKFLOW_INSTANCE) {
+				newest.merge(event.entityId(), event, (kept,
+						candidate) -> candidate.orderingKey().isNewerThan(kept.orderingKey()) ? candidate : kept);
+			}
+		}
+		return events.stream()
+			.filter((event) -> !isInstanceUpsert(event) || newest.get(event.entityId()) == event)
+			.toList();
 	}
 
 	private int expire(List<WorkflowEvent> events) {

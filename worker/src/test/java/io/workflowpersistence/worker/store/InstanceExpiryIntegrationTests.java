@@ -97,6 +97,29 @@ class InstanceExpiryIntegrationTests {
 	}
 
 	@Test
+	void anExpiredUpsertRemovesTheInstanceWhateverNewerEventsShareItsBatch() {
+		// As separate batches would: the expired upsert first removes it for good.
+		apply(instance("x-8", 3, null), instance("x-8", 2, NOW.minus(Duration.ofDays(31))));
+		apply(delete("x-9", 3), instance("x-9", 2, NOW.minus(Duration.ofDays(31))));
+
+		assertThat(count("WorkflowInstances", "x-8")).isZero();
+		assertThat(removed("x-8")).isTrue();
+		assertThat(count("WorkflowInstances", "x-9")).isZero();
+		assertThat(removed("x-9")).isTrue();
+		assertThat(jdbc.sql("SELECT EventVersion FROM Tombstones WHERE Id = 'x-9'").query(Long.class).single())
+			.isEqualTo(3);
+	}
+
+	@Test
+	void ofSeveralUpsertsOfAnInstanceOnlyTheNewestIsWritten() {
+		apply(instance("x-10", 2, NOW.minus(Duration.ofDays(1))), instance("x-10", 3, NOW.minus(Duration.ofDays(2))),
+				instance("x-10", 1, null));
+
+		assertThat(jdbc.sql("SELECT EventVersion FROM WorkflowInstances WHERE Id = 'x-10'").query(Long.class).single())
+			.isEqualTo(3);
+	}
+
+	@Test
 	void runningAndRecentlyFinishedInstancesAreWritten() {
 		apply(instance("x-4", 1, null), instance("x-5", 2, NOW.minus(Duration.ofDays(29))), activity("x-5-a", "x-5"));
 
@@ -155,6 +178,11 @@ class InstanceExpiryIntegrationTests {
 	private static WorkflowEvent instance(String id, long version, Instant finishedAt) {
 		return event(EntityType.WORKFLOW_INSTANCE, id, version, new WorkflowInstance(id, "def", "def:v1", 1,
 				(finishedAt != null) ? "Finished" : "Running", null, null, id, "{}", null, null, finishedAt));
+	}
+
+	private static WorkflowEvent delete(String id, long version) {
+		return new WorkflowEvent("e", "/t", EntityType.WORKFLOW_INSTANCE, Operation.DELETED, id,
+				new OrderingKey(version, null), null);
 	}
 
 	private static WorkflowEvent activity(String id, String instanceId) {
