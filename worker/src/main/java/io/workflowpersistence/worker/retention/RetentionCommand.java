@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code retention} command: one sweep now, or with {@code --dry-run} what a sweep
@@ -85,6 +86,16 @@ public final class RetentionCommand implements Callable<Integer> {
 		CommandLine line = new CommandLine(new RetentionCommand());
 		line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+		// As the other commands of the jar report them: the error first, then the usage.
+		line.setParameterExceptionHandler((ex, parsed) -> {
+			PrintWriter errors = ex.getCommandLine().getErr();
+			errors.println("error: " + ex.getMessage());
+			UnmatchedArgumentException.printSuggestions(ex, errors);
+			errors.println();
+			errors.print(ex.getCommandLine().getUsageMessage());
+			errors.flush();
+			return USAGE;
+		});
 		line.setExecutionExceptionHandler((ex, failed, parsed) -> {
 			failed.getErr().println("error: " + describe(ex));
 			return FAILED;
@@ -97,7 +108,7 @@ public final class RetentionCommand implements Callable<Integer> {
 		for (String setting : this.settings) {
 			if (!setting.startsWith("--") || !setting.contains("=")
 					|| !setting.substring(0, setting.indexOf('=')).contains(".")) {
-				throw new ParameterException(this.spec.commandLine(), "Unknown option or setting: '" + setting + "'");
+				throw new ParameterException(this.spec.commandLine(), "unknown option or setting '" + setting + "'");
 			}
 		}
 		PrintWriter out = this.spec.commandLine().getOut();

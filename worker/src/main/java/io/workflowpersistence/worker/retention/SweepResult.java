@@ -2,6 +2,7 @@ package io.workflowpersistence.worker.retention;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.workflowpersistence.worker.retention.RetentionPolicy.Reason;
 
@@ -61,6 +62,16 @@ final class SweepResult {
 
 	Map<Reason, Long> bookmarksByReason() {
 		return Map.copyOf(this.bookmarks);
+	}
+
+	/**
+	 * The instances removed by reason, e.g. {@code default=2, status=1}.
+	 */
+	String describeByReason() {
+		return this.instances.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey().tag() + "=" + entry.getValue())
+			.collect(Collectors.joining(", "));
 	}
 
 	private static long sum(Map<Reason, Long> counts) {

@@ -35,7 +35,7 @@ class RetentionUnderLoadIntegrationTests {
 
 	private static final List<String> TOPICS = ReplayTesting.topics(RUN);
 
-	private static final int EXPIRED = 30_000;
+	private static final int EXPIRED = 20_000;
 
 	// Finished instances 60 days ago, ten activity records and a bookmark each, written
 	// as an old database would hold them.
@@ -60,7 +60,7 @@ class RetentionUnderLoadIntegrationTests {
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		jdbc.sql(PRELOAD).param("count", EXPIRED).update();
 		List<ProducerRecord<byte[], byte[]>> stream = ReplayTesting.simulated(RUN,
-				SimulatorSettings.defaults().withSeed(11).withInstances(12000));
+				SimulatorSettings.defaults().withSeed(11).withInstances(8000));
 		KAFKA.send(stream);
 		List<String> settings = new ArrayList<>(ReplayTesting.settings(database, GROUP, TOPICS));
 
