@@ -124,10 +124,12 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			        SELECT 1 FROM Tombstones d
 			        WHERE d.EntityType = '%1$s' AND d.Id = c.%2$s)""";
 
+	// Only removals of the last week: the race it repairs is as old as a crash between a
+	// commit and its sweep; every older record would be probed each time for nothing.
 	private static final String PARENT_REMOVED = """
 			EXISTS (
 			        SELECT 1 FROM RemovedInstances r
-			        WHERE r.Id = c.%1$s)""";
+			        WHERE r.Id = c.%1$s AND r.RemovedAt > now() - interval '7 days')""";
 
 	String upsertSql() {
 		String parameters = this.columns.stream()

@@ -51,7 +51,9 @@ public class OrphanSweep {
 			DELETE FROM WorkflowInstances i
 			WHERE i.Id IN (
 			    SELECT s.Id FROM WorkflowInstances s
-			    WHERE EXISTS (SELECT 1 FROM RemovedInstances r WHERE r.Id = s.Id)
+			    WHERE EXISTS (
+			        SELECT 1 FROM RemovedInstances r
+			        WHERE r.Id = s.Id AND r.RemovedAt > now() - interval '7 days')
 			    ORDER BY s.Id
 			    FOR UPDATE OF s)
 			""";

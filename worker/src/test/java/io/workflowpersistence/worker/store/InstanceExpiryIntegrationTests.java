@@ -158,6 +158,21 @@ class InstanceExpiryIntegrationTests {
 		assertThat(count("ActivityExecutionRecords", "x-7")).isZero();
 	}
 
+	@Test
+	void thePeriodicSweepRemovesWhatARecentRemovalLeftBehind() {
+		// As if a worker crashed between committing a removal and its sweep after commit.
+		apply(instance("x-11", 1, null), activity("x-11-a", "x-11"), bookmark("x-11-b", "x-11"));
+		JdbcClient.create(database.dataSource())
+			.sql("INSERT INTO RemovedInstances (Id, FinishedAt) VALUES ('x-11', now() - interval '40 days')")
+			.update();
+
+		orphans.sweepAll();
+
+		assertThat(count("WorkflowInstances", "x-11")).isZero();
+		assertThat(count("ActivityExecutionRecords", "x-11")).isZero();
+		assertThat(count("Bookmarks", "x-11")).isZero();
+	}
+
 	private static void apply(WorkflowEvent... events) {
 		transaction.executeWithoutResult((status) -> store.applyAll(List.of(events)));
 		orphans.sweep(List.of(events));
