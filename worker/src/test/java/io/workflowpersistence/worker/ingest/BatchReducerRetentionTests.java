@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reduction of a batch to the newest event per entity, and the older finished
  * instance upserts it keeps for retention.
  */
-class BatchReducerTests {
+class BatchReducerRetentionTests {
 
 	@Test
 	void keepsTheNewestEventPerEntityAndOlderUpsertsOfFinishedInstances() {
