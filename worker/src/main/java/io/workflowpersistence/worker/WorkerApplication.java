@@ -5,6 +5,7 @@ import java.util.Arrays;
 import io.workflowpersistence.simulator.SimulatorMain;
 import io.workflowpersistence.worker.embedded.EmbeddedRun;
 import io.workflowpersistence.worker.replay.ReplayCommands;
+import io.workflowpersistence.worker.retention.RetentionCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,8 +15,8 @@ import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * The worker: consumes workflow events from Kafka into PostgreSQL and serves the read
- * API. Run with {@code rebuild}, {@code redrive} or {@code simulate} first, the jar runs
- * that command instead and exits with its code.
+ * API. Run with {@code rebuild}, {@code redrive}, {@code retention} or {@code simulate}
+ * first, the jar runs that command instead and exits with its code.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -35,6 +36,10 @@ public class WorkerApplication {
 		}
 		if (ReplayCommands.handles(args)) {
 			ReplayCommands.main(args);
+			return;
+		}
+		if (RetentionCommand.handles(args)) {
+			RetentionCommand.main(args);
 			return;
 		}
 		SpringApplication application = new SpringApplication(WorkerApplication.class);

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.worker.protection.SensitiveFields;
+import io.workflowpersistence.worker.store.InstanceExpiry;
 import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -46,7 +47,23 @@ public final class SchemaIngestor {
 	 */
 	public static SchemaIngestor create(DataSource dataSource, KafkaOperations<byte[], byte[]> deadLetterTemplate,
 			IngestProperties properties, SensitiveFields sensitiveFields) {
-		SchemaStores stores = SchemaStores.on(new JdbcTemplate(dataSource));
+		return create(dataSource, deadLetterTemplate, properties, sensitiveFields, InstanceExpiry.NEVER);
+	}
+
+	/**
+	 * Builds the batch path for a data source, applying retention's removals as live
+	 * ingestion does.
+	 * @param dataSource connections to the schema to write (first on their search path)
+	 * @param deadLetterTemplate where rejected records are published
+	 * @param properties the dead-letter suffix
+	 * @param sensitiveFields the encryption of sensitive paths, as live ingestion applies
+	 * it
+	 * @param expiry which instance upserts retention applies as removals
+	 * @return the ingestor
+	 */
+	public static SchemaIngestor create(DataSource dataSource, KafkaOperations<byte[], byte[]> deadLetterTemplate,
+			IngestProperties properties, SensitiveFields sensitiveFields, InstanceExpiry expiry) {
+		SchemaStores stores = SchemaStores.on(new JdbcTemplate(dataSource), expiry);
 		JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		BatchIngestor ingestor = new BatchIngestor(new EventParser(), sensitiveFields, stores.offsets(),

@@ -8,6 +8,7 @@ import java.util.Properties;
 import io.workflowpersistence.worker.WorkerApplication;
 import io.workflowpersistence.worker.ingest.IngestProperties;
 import io.workflowpersistence.worker.protection.SensitiveFields;
+import io.workflowpersistence.worker.store.InstanceExpiry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -28,7 +29,7 @@ import org.springframework.kafka.core.ProducerFactory;
  * settings ops give the worker (environment, {@code application.yml}, {@code --spring.…=}
  * arguments) and nothing else runs.
  */
-final class CommandContext implements AutoCloseable {
+public final class CommandContext implements AutoCloseable {
 
 	// Above the environment, so that a worker's WORKER_INGEST_ENABLED=true cannot start
 	// the live listener inside a command.
@@ -42,7 +43,12 @@ final class CommandContext implements AutoCloseable {
 		this.context = context;
 	}
 
-	static CommandContext start(List<String> configuration) {
+	/**
+	 * Starts the worker's configuration for a command.
+	 * @param configuration the worker's settings given as arguments
+	 * @return the started configuration, to be closed
+	 */
+	public static CommandContext start(List<String> configuration) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApplication.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -86,6 +92,23 @@ final class CommandContext implements AutoCloseable {
 
 	SensitiveFields sensitiveFields() {
 		return this.context.getBean(SensitiveFields.class);
+	}
+
+	/**
+	 * Which instance upserts retention applies as removals, as live ingestion does.
+	 */
+	InstanceExpiry instanceExpiry() {
+		return this.context.getBean(InstanceExpiry.class);
+	}
+
+	/**
+	 * A bean of the worker's configuration, for a command of another feature.
+	 * @param type the bean's type
+	 * @param <T> the bean's type
+	 * @return the bean
+	 */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	String liveGroup() {

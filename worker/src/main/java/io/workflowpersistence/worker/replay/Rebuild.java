@@ -136,8 +136,8 @@ final class Rebuild {
 			.toList();
 		DeadLetterIndex index = DeadLetterIndex.read(this.context.consumer(group, "dead-letters"), deadLetterTopics);
 		KnownDeadLetterTemplate deadLetters = new KnownDeadLetterTemplate(this.context.producerFactory(), index);
-		SchemaIngestor ingestor = SchemaIngestor.create(dataSource, deadLetters, ingest,
-				this.context.sensitiveFields());
+		SchemaIngestor ingestor = SchemaIngestor.create(dataSource, deadLetters, ingest, this.context.sensitiveFields(),
+				this.context.instanceExpiry());
 		RebuildProgress progress = new RebuildProgress();
 		try (TopicOffsets offsets = new TopicOffsets(this.context.consumer(group, "offsets"));
 				TopicReplay replay = new TopicReplay(this.context, ingestor, group, progress, threads)) {

@@ -2,8 +2,10 @@ package io.workflowpersistence.worker.store;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +15,19 @@ import io.workflowpersistence.events.Entity;
 import io.workflowpersistence.events.EntityType;
 import io.workflowpersistence.events.WorkflowDefinition;
 import io.workflowpersistence.events.WorkflowEvent;
+import io.workflowpersistence.events.WorkflowInstance;
 import io.workflowpersistence.worker.store.SqlArrays.TypedArray;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Writes events to their tables: one statement per table and operation for a whole batch,
- * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity,
- * run it inside their transaction and, once it has committed, sweep the instances it
- * touched with {@link OrphanSweep}.
+ * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity
+ * (besides older upserts of finished instances, which only retention looks at), run it
+ * inside their transaction and, once it has committed, sweep the instances it touched
+ * with {@link OrphanSweep}.
  */
 @Repository
 public class EntityStore {
@@ -37,26 +42,73 @@ public class EntityStore {
 
 	private static final Map<EntityTable<?>, List<String>> CASCADES = statements(EntityTable::cascadeSqls);
 
+	// Retention (V17): the instances an expired upsert names are recorded as removed and
+	// deleted, in Id order as every writer locks them; their children go with them
+	// through
+	// the instance cascades.
+	private static final String EXPIRE = """
+			WITH incoming AS (
+			    SELECT * FROM unnest(?::varchar[], ?::timestamptz[]) AS v(Id, FinishedAt)
+			),
+			recorded AS (
+			    INSERT INTO RemovedInstances AS r (Id, FinishedAt)
+			    SELECT v.Id, v.FinishedAt FROM incoming v
+			    ORDER BY v.Id
+			    ON CONFLICT (Id) DO NOTHING
+			    RETURNING r.Id
+			),
+			removed AS (
+			    DELETE FROM WorkflowInstances stored
+			    WHERE stored.Id IN (
+			        SELECT s.Id FROM WorkflowInstances s
+			        WHERE s.Id = ANY(ARRAY(SELECT v.Id FROM incoming v))
+			        ORDER BY s.Id
+			        FOR UPDATE OF s)
+			    RETURNING stored.Id
+			)
+			SELECT Id FROM recorded UNION SELECT Id FROM removed
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TagStore tags;
 
+	private final InstanceExpiry expiry;
+
 	EntityStore(JdbcTemplate jdbc, TagStore tags) {
+		this(jdbc, tags, InstanceExpiry.NEVER);
+	}
+
+	@Autowired
+	EntityStore(JdbcTemplate jdbc, TagStore tags, InstanceExpiry expiry) {
 		this.jdbc = jdbc;
 		this.tags = tags;
+		this.expiry = expiry;
 	}
 
 	/**
 	 * Applies the events and counts, per family, the events that changed the database.
 	 * Upserts go first and deletes after them, so that deleting an instance also removes
-	 * the activity records and bookmarks of the same batch.
+	 * the activity records and bookmarks of the same batch. An upsert of an instance past
+	 * its time-to-live is applied as its removal, before the children are written.
 	 */
 	public Map<EntityType, Integer> applyAll(List<WorkflowEvent> events) {
 		Map<EntityType, Integer> applied = new EnumMap<>(EntityType.class);
+		// Decided once per event: the clock moves between two checks.
+		Map<String, WorkflowEvent> expiredById = new LinkedHashMap<>();
+		events.stream().filter(this::isExpired).forEach((event) -> expiredById.putIfAbsent(event.entityId(), event));
+		List<WorkflowEvent> expired = List.copyOf(expiredById.values());
+		List<WorkflowEvent> kept = newestInstanceUpserts(events).stream()
+			.filter((event) -> !(isInstanceUpsert(event) && expiredById.containsKey(event.entityId())))
+			.toList();
 		for (EntityTable<?> table : EntityTables.ALL) {
-			List<WorkflowEvent> upserts = select(events, table, false);
+			List<WorkflowEvent> upserts = select(kept, table, false);
 			if (!upserts.isEmpty()) {
 				applied.merge(table.type(), upsert(table, upserts), Integer::sum);
+			}
+			// Before the children: those of the same batch then meet the removal record.
+			if (table == EntityTables.INSTANCES && !expired.isEmpty()) {
+				applied.merge(table.type(), expire(expired), Integer::sum);
 			}
 		}
 		for (EntityTable<?> table : EntityTables.ALL) {
@@ -66,6 +118,43 @@ public class EntityStore {
 			}
 		}
 		return applied;
+	}
+
+	private boolean isExpired(WorkflowEvent event) {
+		return isInstanceUpsert(event) && this.expiry.isExpired((WorkflowInstance) event.entity());
+	}
+
+	private static boolean isInstanceUpsert(WorkflowEvent event) {
+		return !event.isDelete() && event.entity() instanceof WorkflowInstance;
+	}
+
+	// A batch may carry older upserts of an instance besides its newest event (an upsert
+	// or a delete), for retention only: only the newest is applied.
+	private static List<WorkflowEvent> newestInstanceUpserts(List<WorkflowEvent> events) {
+		Map<String, WorkflowEvent> newest = new HashMap<>();
+		for (WorkflowEvent event : events) {
+			if (event.entityType() == EntityType.WORKFLOW_INSTANCE) {
+				newest.merge(event.entityId(), event, (kept,
+						candidate) -> candidate.orderingKey().isNewerThan(kept.orderingKey()) ? candidate : kept);
+			}
+		}
+		return events.stream()
+			.filter((event) -> !isInstanceUpsert(event) || newest.get(event.entityId()) == event)
+			.toList();
+	}
+
+	private int expire(List<WorkflowEvent> events) {
+		List<WorkflowInstance> instances = events.stream().map((event) -> (WorkflowInstance) event.entity()).toList();
+		List<TypedArray> columns = List.of(
+				new TypedArray("varchar", instances.stream().map(WorkflowInstance::id).toArray()),
+				new TypedArray("timestamptz", instances.stream().map(WorkflowInstance::finishedAt).toArray()));
+		List<String> changed = this.jdbc.query((connection) -> SqlArrays.bind(connection, EXPIRE, columns),
+				(row, number) -> row.getString(1));
+		List<TypedArray> ids = List.of(columns.get(0));
+		for (String cascade : CASCADES.get(EntityTables.INSTANCES)) {
+			this.jdbc.update((connection) -> SqlArrays.bind(connection, cascade, ids));
+		}
+		return changed.size();
 	}
 
 	private <E extends Entity> int upsert(EntityTable<E> table, List<WorkflowEvent> events) {

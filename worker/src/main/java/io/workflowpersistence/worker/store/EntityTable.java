@@ -1,5 +1,6 @@
 package io.workflowpersistence.worker.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -96,20 +97,39 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			    FOR UPDATE OF c)
 			""";
 
-	// The ids of a batch that are deleted, each looked up in the tombstones' key; the
-	// resulting array is small and served by the index on the parent column.
+	// The ids of a batch that are deleted, each looked up in the tombstones' key (and,
+	// for
+	// instances, in the removal records of retention); the resulting array is small and
+	// served by the index on the parent column.
 	private static final String PARENT_IN_BATCH = """
-			c.%2$s = ANY(ARRAY(
+			c.%1$s = ANY(ARRAY(
 			        SELECT batch.Id FROM unnest(?::varchar[]) AS batch(Id)
-			        WHERE EXISTS (
-			            SELECT 1 FROM Tombstones d
-			            WHERE d.EntityType = '%1$s' AND d.Id = batch.Id
-			            OFFSET 0)))""";
+			        WHERE %2$s))""";
 
+	private static final String TOMBSTONE_OF = """
+			EXISTS (
+			            SELECT 1 FROM Tombstones d
+			            WHERE d.EntityType = '%1$s' AND d.Id = %2$s
+			            OFFSET 0)""";
+
+	private static final String REMOVAL_RECORD_OF = """
+			EXISTS (
+			            SELECT 1 FROM RemovedInstances r
+			            WHERE r.Id = %1$s
+			            OFFSET 0)""";
+
+	// Without OFFSET 0: a sweep of every child is best a semi-join on the parent table.
 	private static final String PARENT_DELETED = """
 			EXISTS (
 			        SELECT 1 FROM Tombstones d
 			        WHERE d.EntityType = '%1$s' AND d.Id = c.%2$s)""";
+
+	// Only removals of the last week: the race it repairs is as old as a crash between a
+	// commit and its sweep; every older record would be probed each time for nothing.
+	private static final String PARENT_REMOVED = """
+			EXISTS (
+			        SELECT 1 FROM RemovedInstances r
+			        WHERE r.Id = c.%1$s AND r.RemovedAt > now() - interval '7 days')""";
 
 	String upsertSql() {
 		String parameters = this.columns.stream()
@@ -137,24 +157,47 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 
 	/**
 	 * The statements deleting the child rows of the deleted entities among the ids bound
-	 * as one {@code varchar[]}.
+	 * as one {@code varchar[]}: deleted by an event, or, for instances, removed by
+	 * retention.
 	 */
 	List<String> cascadeSqls() {
-		return cascadeSqls(PARENT_IN_BATCH);
+		return this.cascades.stream()
+			.map((cascade) -> cascadeSql(cascade,
+					PARENT_IN_BATCH.formatted(cascade.parentColumn(), String.join(" OR ", goneChecks("batch.Id")))))
+			.toList();
 	}
 
 	/**
-	 * The statements deleting the child rows of every deleted entity of this family.
+	 * The statements deleting the child rows of every deleted entity of this family, and
+	 * of every instance removed by retention.
 	 */
 	List<String> sweepSqls() {
-		return cascadeSqls(PARENT_DELETED);
+		List<String> sweeps = new ArrayList<>();
+		for (Cascade cascade : this.cascades) {
+			sweeps.add(cascadeSql(cascade, PARENT_DELETED.formatted(this.type.prefix(), cascade.parentColumn())));
+			if (removedByRetention()) {
+				sweeps.add(cascadeSql(cascade, PARENT_REMOVED.formatted(cascade.parentColumn())));
+			}
+		}
+		return sweeps;
 	}
 
-	private List<String> cascadeSqls(String parentDeleted) {
-		return this.cascades.stream()
-			.map((cascade) -> CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix(),
-					parentDeleted.formatted(this.type.prefix(), cascade.parentColumn())))
-			.toList();
+	private String cascadeSql(Cascade cascade, String parentGone) {
+		return CASCADE.formatted(cascade.table(), cascade.parentColumn(), this.type.prefix(), parentGone);
+	}
+
+	private List<String> goneChecks(String id) {
+		List<String> checks = new ArrayList<>();
+		checks.add(TOMBSTONE_OF.formatted(this.type.prefix(), id));
+		if (removedByRetention()) {
+			checks.add(REMOVAL_RECORD_OF.formatted(id));
+		}
+		return checks;
+	}
+
+	// Retention removes instances only (RemovedInstances, migration V17).
+	private boolean removedByRetention() {
+		return this.type == EntityType.WORKFLOW_INSTANCE;
 	}
 
 	/**

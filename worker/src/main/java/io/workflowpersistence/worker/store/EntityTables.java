@@ -25,12 +25,26 @@ import io.workflowpersistence.worker.store.EntityTable.Cascade;
  */
 final class EntityTables {
 
-	// Rule 4: activity records and bookmarks of a deleted instance are ignored. OFFSET 0
-	// keeps it a lookup for each incoming row (see EntityTable's upsert).
+	// Rule 4: activity records and bookmarks of a deleted instance are ignored, and so
+	// are
+	// those of an instance removed by retention. OFFSET 0 keeps each a lookup for each
+	// incoming row (see EntityTable's upsert).
 	private static final String INSTANCE_NOT_DELETED = """
 			AND NOT EXISTS (
 			        SELECT 1 FROM Tombstones p
 			        WHERE p.EntityType = 'workflow.instance' AND p.Id = v.WorkflowInstanceId
+			        OFFSET 0)
+			    AND NOT EXISTS (
+			        SELECT 1 FROM RemovedInstances r
+			        WHERE r.Id = v.WorkflowInstanceId
+			        OFFSET 0)""";
+
+	// Retention is final: no event of a removed instance writes it again, whatever its
+	// ordering key.
+	private static final String NOT_REMOVED = """
+			AND NOT EXISTS (
+			        SELECT 1 FROM RemovedInstances r
+			        WHERE r.Id = v.Id
 			        OFFSET 0)""";
 
 	static final EntityTable<WorkflowDefinition> DEFINITIONS = new EntityTable<>("WorkflowDefinitions",
@@ -55,7 +69,7 @@ final class EntityTables {
 					json("Data", WorkflowInstance::data), timestamp("CreatedAt", WorkflowInstance::createdAt),
 					timestamp("UpdatedAt", WorkflowInstance::updatedAt),
 					timestamp("FinishedAt", WorkflowInstance::finishedAt)),
-			"", List.of(new Cascade("ActivityExecutionRecords", "WorkflowInstanceId"),
+			NOT_REMOVED, List.of(new Cascade("ActivityExecutionRecords", "WorkflowInstanceId"),
 					new Cascade("Bookmarks", "WorkflowInstanceId")));
 
 	static final EntityTable<ActivityExecutionRecord> ACTIVITIES = new EntityTable<>("ActivityExecutionRecords",

@@ -23,7 +23,18 @@ public record SchemaStores(EntityStore entities, OffsetStore offsets, OrphanSwee
 	 * @return the stores
 	 */
 	public static SchemaStores on(JdbcTemplate jdbc) {
-		return new SchemaStores(new EntityStore(jdbc, new TagStore(jdbc)), new OffsetStore(jdbc),
+		return on(jdbc, InstanceExpiry.NEVER);
+	}
+
+	/**
+	 * The stores writing through the given template, removing instances past their
+	 * time-to-live as live ingestion does.
+	 * @param jdbc the template of the schema to write
+	 * @param expiry which instance upserts retention applies as removals
+	 * @return the stores
+	 */
+	public static SchemaStores on(JdbcTemplate jdbc, InstanceExpiry expiry) {
+		return new SchemaStores(new EntityStore(jdbc, new TagStore(jdbc), expiry), new OffsetStore(jdbc),
 				new OrphanSweep(jdbc));
 	}
 
@@ -39,6 +50,7 @@ public record SchemaStores(EntityStore entities, OffsetStore offsets, OrphanSwee
 			table.cascades().forEach((cascade) -> tables.add(cascade.table()));
 		}
 		tables.add("Tombstones");
+		tables.add("RemovedInstances");
 		return List.copyOf(tables);
 	}
 

@@ -23,12 +23,21 @@ final class LiveWorker implements AutoCloseable {
 	}
 
 	static LiveWorker start(DatabaseInfo database, String group, List<String> topics, boolean web) {
+		return start(database, group, topics, web, List.of());
+	}
+
+	/**
+	 * A worker with further settings ({@code --worker.retention.…=…}).
+	 */
+	static LiveWorker start(DatabaseInfo database, String group, List<String> topics, boolean web,
+			List<String> settings) {
 		List<String> args = new ArrayList<>(ReplayTesting.settings(database, group, topics));
 		args.add("--server.port=0");
 		args.add("--spring.kafka.consumer.max-poll-records=500");
 		args.add("--worker.ingest.retry.max-interval=2s");
 		args.add("--management.metrics.use-global-registry=false");
 		args.add("--worker.security.enabled=false");
+		args.addAll(settings);
 		return new LiveWorker(new SpringApplicationBuilder(WorkerApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.run(args.toArray(String[]::new)));
