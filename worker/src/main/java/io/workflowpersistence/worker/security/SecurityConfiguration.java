@@ -36,7 +36,7 @@ class SecurityConfiguration {
 	static final String PRODUCTION_PROFILE = "production";
 
 	// Set by the embedded run, which starts with security off unless told otherwise.
-	private static final String EMBEDDED_RUN_ACTIVE = "worker.embedded.active";
+	static final String EMBEDDED_RUN_ACTIVE = "worker.embedded.active";
 
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 

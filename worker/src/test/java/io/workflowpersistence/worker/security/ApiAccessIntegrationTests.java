@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Access control of the API and the actuator: no credentials 401, a token or key without
- * the scope 403, both as problems; the right scope 200; health public, metrics protected;
- * every call in the access log with its caller.
+ * the scope 403, both as problems; the right scope 200; health public (its details for
+ * callers with credentials only), metrics protected; every call in the access log with
+ * its caller.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
@@ -84,6 +85,22 @@ class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
 		assertThat(get("/actuator/prometheus", "Authorization", bearer(TOKENS.token("prometheus", Scopes.METRICS)))
 			.status()).isEqualTo(200);
 		get("/actuator/info").problem(401);
+	}
+
+	@Test
+	void anonymousHealthIsTheStatusAloneAndCallersWithCredentialsSeeTheDetails() {
+		JsonNode anonymous = get("/actuator/health").json();
+		// The status, and the names of the probe groups (/actuator/health/liveness and
+		// /readiness): no component, no detail.
+		assertThat(anonymous.propertyNames()).containsExactlyInAnyOrder("status", "groups");
+		assertThat(anonymous.get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
+		assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+		JsonNode withKey = get("/actuator/health", "X-API-Key", READER_KEY).json();
+		assertThat(withKey.get("status").asString()).isEqualTo("UP");
+		assertThat(withKey.path("components").propertyNames()).as(withKey.toString()).contains("db", "kafka");
+		JsonNode withToken = get("/actuator/health", "Authorization", bearer(TOKENS.token("ops", Scopes.METRICS)))
+			.json();
+		assertThat(withToken.path("components").path("kafka").path("status").asString()).isNotEmpty();
 	}
 
 	@Test
