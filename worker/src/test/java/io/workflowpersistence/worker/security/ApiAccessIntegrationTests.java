@@ -104,6 +104,21 @@ class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
 	}
 
 	@Test
+	void catalogAnswersAreTheCallersOwnAndRevalidatedByTheirTag() {
+		HttpAnswer first = get("/api/v1/categories", "X-API-Key", READER_KEY);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+		String tag = first.headers().firstValue("ETag").orElseThrow();
+		HttpAnswer again = get("/api/v1/categories", "X-API-Key", READER_KEY, "If-None-Match", tag);
+		assertThat(again.status()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(get("/api/v1/categories", "X-API-Key", SENSITIVE_READER_KEY, "If-None-Match", tag).status())
+			.as("another caller's scopes, another tag")
+			.isEqualTo(200);
+		get("/api/v1/categories", "If-None-Match", tag).problem(401);
+	}
+
+	@Test
 	void theDashboardAndTheApiDocumentNeedCredentialsToo() {
 		for (String path : List.of("/dashboard/summary", "/v3/api-docs", "/")) {
 			get(path).problem(401);
