@@ -111,10 +111,9 @@ final class WorkerCommandLine {
 		ParameterException failure = (parsed.failure() != null) ? parsed.failure()
 				: new ParameterException(commandLine(), "nothing to help with");
 		err.println("error: " + describe(failure));
-		if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-			// picocli lists every command somewhat alike; the closest is the one meant.
-			String closest = unmatched.getSuggestions().get(0);
-			err.println("Did you mean: " + closest.substring(closest.lastIndexOf(' ') + 1) + "?");
+		String closest = Typos.closest(failure);
+		if (closest != null) {
+			err.println("Did you mean: " + closest + "?");
 		}
 		err.println();
 		err.print(usage());
@@ -160,6 +159,9 @@ final class WorkerCommandLine {
 					"Exit codes: 0 done, 1 failed, 2 invalid arguments.")
 			.width(100);
 		spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Print this text").build());
+		// Spring Boot's own switches, passed on to the worker as they are.
+		spec.addOption(OptionSpec.builder("--debug").description("Run the worker with debug logging").build());
+		spec.addOption(OptionSpec.builder("--trace").description("Run the worker with trace logging").build());
 		CommandLine line = new CommandLine(spec);
 		for (WorkerCommand command : COMMANDS) {
 			CommandSpec commandSpec = CommandSpec.create().name(command.name());

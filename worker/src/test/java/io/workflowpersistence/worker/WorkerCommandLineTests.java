@@ -82,6 +82,31 @@ class WorkerCommandLineTests {
 	}
 
 	@Test
+	void anUnknownCommandFarFromEveryCommandGetsNoSuggestion() {
+		assertThat(choose("deploy")).isEqualTo(new Exit(2));
+		assertThat(err()).startsWith("error: unknown command 'deploy'").doesNotContain("Did you mean");
+	}
+
+	@Test
+	void aMistypedOptionIsRefusedWithTheClosestOption() {
+		assertThat(choose("--hepl")).isEqualTo(new Exit(2));
+		assertThat(err()).startsWith("error: Unknown option: '--hepl'").contains("Did you mean: --help?");
+	}
+
+	@Test
+	void springBootsDebugSwitchRunsTheWorkerWithIt() {
+		assertThat(choose("--debug", "--server.port=8081")).isInstanceOfSatisfying(RunWorker.class,
+				(worker) -> assertThat(worker.args()).containsExactly("--debug", "--server.port=8081"));
+	}
+
+	@Test
+	void distanceCountsTheEdits() {
+		assertThat(Typos.distance("rebuld", "rebuild")).isOne();
+		assertThat(Typos.distance("redrvie", "redrive")).isEqualTo(2);
+		assertThat(Typos.distance("", "run")).isEqualTo(3);
+	}
+
+	@Test
 	void anUnknownOptionIsRefused() {
 		assertThat(choose("--server.port=8081", "--hlep")).isEqualTo(new Exit(2));
 		assertThat(err()).startsWith("error: Unknown option: '--hlep'").contains("Usage: java -jar worker.jar");
