@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -60,8 +62,10 @@ final class ApiLoad {
 			Thread thread = new Thread(() -> {
 				try {
 					Histogram own = new Histogram(3);
+					Map<String, String> tags = new HashMap<>();
 					while (System.nanoTime() < end) {
-						request(query.path().apply(random), own, errors);
+						String path = query.path().apply(random);
+						request(path, query.revalidates() ? tags : null, own, errors);
 					}
 					synchronized (latencies) {
 						latencies.add(own);
@@ -76,16 +80,26 @@ final class ApiLoad {
 		done.await();
 	}
 
-	private void request(String path, Histogram latencies, Tally errors) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url.apply(path)))
+	/**
+	 * Sends one request; with {@code tags}, the client's entity tags by path, as a
+	 * conditional request that a 304 answers.
+	 */
+	private void request(String path, Map<String, String> tags, Histogram latencies, Tally errors) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.url.apply(path)))
 			.header(WorkerJar.API_KEY_HEADER, WorkerJar.API_KEY)
-			.timeout(Duration.ofSeconds(30))
-			.build();
+			.timeout(Duration.ofSeconds(30));
+		if (tags != null && tags.containsKey(path)) {
+			builder.header("If-None-Match", tags.get(path));
+		}
 		long started = System.nanoTime();
 		try {
-			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
 			latencies.recordValue((System.nanoTime() - started) / 1_000);
-			if (response.statusCode() != 200) {
+			if (tags != null) {
+				response.headers().firstValue("ETag").ifPresent((tag) -> tags.put(path, tag));
+			}
+			boolean answered = response.statusCode() == 200 || (tags != null && response.statusCode() == 304);
+			if (!answered) {
 				synchronized (errors) {
 					errors.add(Integer.toString(response.statusCode()), 1);
 				}

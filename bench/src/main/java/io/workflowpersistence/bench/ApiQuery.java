@@ -13,8 +13,11 @@ import java.util.function.Function;
  * @param name what the query asks
  * @param example a path it requests
  * @param path a path to request, given a random source
+ * @param revalidates whether a client sends the entity tag of its last answer to the same
+ * path in {@code If-None-Match}, as a cache revalidating its copy does; 304 is then an
+ * answer, not an error
  */
-record ApiQuery(String name, String example, Function<Random, String> path) {
+record ApiQuery(String name, String example, Function<Random, String> path, boolean revalidates) {
 
 	/**
 	 * The main queries for a database of {@code instances} instances.
@@ -39,13 +42,22 @@ record ApiQuery(String name, String example, Function<Random, String> path) {
 				query("triggers of a definition",
 						(random) -> "/api/v1/triggers?workflowDefinitionId=" + definition(random)),
 				query("latest definitions", (random) -> "/api/v1/definitions?isLatest=true"),
+				revalidated("latest definitions, revalidated (If-None-Match)",
+						(random) -> "/api/v1/definitions?isLatest=true"),
+				query("definition by id", (random) -> "/api/v1/definitions/" + definition(random) + "-v1"),
+				revalidated("definition by id, revalidated (If-None-Match)",
+						(random) -> "/api/v1/definitions/" + definition(random) + "-v1"),
 				query("instance counts by status", (random) -> "/api/v1/stats/instances"),
 				query("instance counts of a definition",
 						(random) -> "/api/v1/stats/instances?definitionId=" + definition(random)));
 	}
 
 	private static ApiQuery query(String name, Function<Random, String> path) {
-		return new ApiQuery(name, path.apply(new Random(0)), path);
+		return new ApiQuery(name, path.apply(new Random(0)), path, false);
+	}
+
+	private static ApiQuery revalidated(String name, Function<Random, String> path) {
+		return new ApiQuery(name, path.apply(new Random(0)), path, true);
 	}
 
 	private static String definition(Random random) {

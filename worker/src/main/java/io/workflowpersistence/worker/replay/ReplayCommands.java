@@ -30,18 +30,7 @@ public final class ReplayCommands {
 
 	static final int INCOMPLETE = 4;
 
-	private static final List<String> COMMANDS = List.of("rebuild", "redrive");
-
 	private ReplayCommands() {
-	}
-
-	/**
-	 * Whether the command line asks for one of these commands rather than the worker.
-	 * @param args the command line
-	 * @return whether its first argument names a command
-	 */
-	public static boolean handles(String[] args) {
-		return args.length > 0 && COMMANDS.contains(args[0]);
 	}
 
 	/**

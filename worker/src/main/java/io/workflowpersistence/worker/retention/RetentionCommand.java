@@ -59,15 +59,6 @@ public final class RetentionCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	/**
-	 * Whether the command line asks for this command.
-	 * @param args the command line
-	 * @return whether its first argument is {@code retention}
-	 */
-	public static boolean handles(String[] args) {
-		return args.length > 0 && args[0].equals("retention");
-	}
-
-	/**
 	 * Runs the command of the command line, its name first, and exits with its code.
 	 * @param args the command line
 	 */

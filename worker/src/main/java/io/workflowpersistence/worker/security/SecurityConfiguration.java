@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	static final String PRODUCTION_PROFILE = "production";
 
 	// Set by the embedded run, which starts with security off unless told otherwise.
-	private static final String EMBEDDED_RUN_ACTIVE = "worker.embedded.active";
+	static final String EMBEDDED_RUN_ACTIVE = "worker.embedded.active";
 
 	// The pages and scripts of the dashboard and the explorer hold no data: they load
 	// without

@@ -10,14 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayCommandsTests {
 
 	@Test
-	void onlyTheCommandsAreHandledApartFromTheWorker() {
-		assertThat(ReplayCommands.handles(new String[] { "rebuild", "--dry-run" })).isTrue();
-		assertThat(ReplayCommands.handles(new String[] { "redrive" })).isTrue();
-		assertThat(ReplayCommands.handles(new String[] { "--server.port=8081" })).isFalse();
-		assertThat(ReplayCommands.handles(new String[0])).isFalse();
-	}
-
-	@Test
 	void helpPrintsTheUsageAndExitsWithZero() {
 		Outcome rebuild = ReplayTesting.command(List.of("rebuild", "--help"));
 		Outcome redrive = ReplayTesting.command(List.of("redrive", "-h"));

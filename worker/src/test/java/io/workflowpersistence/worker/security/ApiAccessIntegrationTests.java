@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Access control of the API and the actuator: no credentials 401, a token or key without
- * the scope 403, both as problems; the right scope 200; health public, metrics protected;
- * every call in the access log with its caller.
+ * the scope 403, both as problems; the right scope 200; health public (its details for
+ * callers with credentials only), metrics protected; every call in the access log with
+ * its caller.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
@@ -84,6 +85,37 @@ class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
 		assertThat(get("/actuator/prometheus", "Authorization", bearer(TOKENS.token("prometheus", Scopes.METRICS)))
 			.status()).isEqualTo(200);
 		get("/actuator/info").problem(401);
+	}
+
+	@Test
+	void anonymousHealthIsTheStatusAloneAndCallersWithCredentialsSeeTheDetails() {
+		JsonNode anonymous = get("/actuator/health").json();
+		// The status, and the names of the probe groups (/actuator/health/liveness and
+		// /readiness): no component, no detail.
+		assertThat(anonymous.propertyNames()).containsExactlyInAnyOrder("status", "groups");
+		assertThat(anonymous.get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
+		assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+		JsonNode withKey = get("/actuator/health", "X-API-Key", READER_KEY).json();
+		assertThat(withKey.get("status").asString()).isEqualTo("UP");
+		assertThat(withKey.path("components").propertyNames()).as(withKey.toString()).contains("db", "kafka");
+		JsonNode withToken = get("/actuator/health", "Authorization", bearer(TOKENS.token("ops", Scopes.METRICS)))
+			.json();
+		assertThat(withToken.path("components").path("kafka").path("status").asString()).isNotEmpty();
+	}
+
+	@Test
+	void catalogAnswersAreTheCallersOwnAndRevalidatedByTheirTag() {
+		HttpAnswer first = get("/api/v1/categories", "X-API-Key", READER_KEY);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+		String tag = first.headers().firstValue("ETag").orElseThrow();
+		HttpAnswer again = get("/api/v1/categories", "X-API-Key", READER_KEY, "If-None-Match", tag);
+		assertThat(again.status()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(get("/api/v1/categories", "X-API-Key", SENSITIVE_READER_KEY, "If-None-Match", tag).status())
+			.as("another caller's scopes, another tag")
+			.isEqualTo(200);
+		get("/api/v1/categories", "If-None-Match", tag).problem(401);
 	}
 
 	@Test
