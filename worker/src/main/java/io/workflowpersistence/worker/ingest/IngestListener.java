@@ -30,17 +30,21 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 
 	private final IngestHealth health;
 
-	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health) {
+	private final IngestMetrics metrics;
+
+	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health, IngestMetrics metrics) {
 		this.ingestor = ingestor;
 		this.offsets = offsets;
 		this.health = health;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
 		try {
-			Map<TopicPartition, Long> rewind = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
-			rewind.forEach(consumer::seek);
+			BatchOutcome outcome = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
+			outcome.rewind().forEach(consumer::seek);
+			this.metrics.record(outcome);
 			this.health.batchApplied();
 		}
 		catch (RuntimeException ex) {

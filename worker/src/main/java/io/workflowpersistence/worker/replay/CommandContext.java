@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.workflowpersistence.worker.WorkerApplication;
+import io.workflowpersistence.worker.ingest.BatchIngestorFactory;
 import io.workflowpersistence.worker.ingest.IngestProperties;
-import io.workflowpersistence.worker.protection.SensitiveFields;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -84,8 +84,8 @@ final class CommandContext implements AutoCloseable {
 		return this.context.getBean(IngestProperties.class);
 	}
 
-	SensitiveFields sensitiveFields() {
-		return this.context.getBean(SensitiveFields.class);
+	BatchIngestorFactory ingestors() {
+		return this.context.getBean(BatchIngestorFactory.class);
 	}
 
 	String liveGroup() {
