@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,7 +37,7 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
-	private static final String HOST = "127.0.0.1";
+	private static final String HOST = SingleNodeKafka.HOST;
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -161,27 +162,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private void format() throws IOException, InterruptedException {
 		Files.createDirectories(this.directory);
-		Properties properties = new Properties();
-		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.bootstrap.servers", HOST + ":" + this.controllerPort);
-		properties.put("listeners",
-				"PLAINTEXT://" + HOST + ":" + this.brokerPort + ",CONTROLLER://" + HOST + ":" + this.controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("log.dirs", this.directory.resolve("data").toString());
-		properties.put("num.partitions", "3");
-		properties.put("auto.create.topics.enable", "true");
-		properties.put("default.replication.factor", "1");
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("offsets.topic.num.partitions", "5");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("group.initial.rebalance.delay.ms", "0");
+		Properties properties = SingleNodeKafka.serverProperties(this.brokerPort, this.controllerPort,
+				this.directory.resolve("data"), 3);
 		// A broker started again after SIGKILL is refused until its previous registration
 		// has expired: a session shorter than the default 9 s shortens that wait.
 		properties.put("broker.heartbeat.interval.ms", "1000");
@@ -190,7 +172,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			properties.store(out, "A single-node KRaft cluster for process tests");
 		}
 		Process format = launch("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-				"-c", serverProperties().toString(), "--standalone");
+				"-c", serverProperties().toString());
 		if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
 			format.destroyForcibly();
 			throw new IllegalStateException("Could not format " + this.directory + "; see " + this.log);
