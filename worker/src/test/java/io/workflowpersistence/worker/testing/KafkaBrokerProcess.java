@@ -26,6 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A single-node Kafka cluster (KRaft, one process acting as broker and controller)
@@ -119,12 +121,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			admin.createTopics(topics.stream().map((topic) -> new NewTopic(topic, partitions, (short) 1)).toList())
 				.all()
 				.get(30, TimeUnit.SECONDS);
-			long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-			while (!haveLeaders(admin, topics)) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("No leaders for " + topics + " within " + START_TIMEOUT);
-				}
-				Thread.sleep(100);
+			try {
+				Awaitility.await()
+					.atMost(START_TIMEOUT)
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> haveLeaders(admin, topics));
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new IllegalStateException("No leaders for " + topics + " within " + START_TIMEOUT, ex);
 			}
 		}
 	}
@@ -194,27 +198,27 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		return builder.start();
 	}
 
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+	private void awaitReady() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				3000))) {
-			while (System.nanoTime() < deadline) {
+			Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
 				if (!this.process.isAlive()) {
 					throw new IllegalStateException(
 							"The broker exited with " + this.process.exitValue() + "; see " + this.log);
 				}
 				try {
-					if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-						return;
-					}
+					return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
 				}
 				catch (ExecutionException | TimeoutException ex) {
-					Thread.sleep(200);
+					return false;
 				}
-			}
+			});
 		}
-		throw new IllegalStateException("The broker did not start within " + START_TIMEOUT + "; see " + this.log);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("The broker did not start within " + START_TIMEOUT + "; see " + this.log,
+					ex);
+		}
 	}
 
 	private static boolean haveLeaders(Admin admin, List<String> topics) throws Exception {
