@@ -2,15 +2,19 @@ package io.workflowpersistence.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -53,7 +57,10 @@ final class KafkaServer implements AutoCloseable {
 			int port = freePort();
 			int controllerPort = freePort();
 			Path properties = directory.resolve("server.properties");
-			Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort));
+			try (Writer out = Files.newBufferedWriter(properties, StandardCharsets.UTF_8)) {
+				serverProperties(directory.resolve("data"), port, controllerPort).store(out,
+						"A single-node KRaft cluster");
+			}
 			Path logging = directory.resolve("log4j2.properties");
 			Files.writeString(logging, LOGGING);
 			List<String> classpath = List.of("-Dlog4j2.configurationFile=" + logging.toUri(), "-cp",
@@ -61,7 +68,7 @@ final class KafkaServer implements AutoCloseable {
 			List<String> format = new ArrayList<>(List.of(ChildProcess.java()));
 			format.addAll(classpath);
 			format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-					properties.toString(), "--standalone"));
+					properties.toString()));
 			ChildProcess formatting = ChildProcess.start("kafka-storage-format", format, Map.of(),
 					directory.resolve("format.log"));
 			if (formatting.awaitExit(Duration.ofMinutes(2)) != 0) {
@@ -71,7 +78,7 @@ final class KafkaServer implements AutoCloseable {
 			server.addAll(classpath);
 			server.addAll(List.of("kafka.Kafka", properties.toString()));
 			ChildProcess process = ChildProcess.start("kafka", server, Map.of(), directory.resolve("kafka.log"));
-			KafkaServer kafka = new KafkaServer(process, "127.0.0.1:" + port);
+			KafkaServer kafka = new KafkaServer(process, SingleNodeKafka.bootstrapServers(port));
 			kafka.awaitReady();
 			return kafka;
 		}
@@ -125,27 +132,11 @@ final class KafkaServer implements AutoCloseable {
 		}
 	}
 
-	private static String serverProperties(Path data, int port, int controllerPort) {
-		return """
-				process.roles=broker,controller
-				node.id=1
-				controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-				controller.listener.names=CONTROLLER
-				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-				inter.broker.listener.name=PLAINTEXT
-				log.dirs=%3$s
-				num.partitions=3
-				auto.create.topics.enable=true
-				offsets.topic.replication.factor=1
-				transaction.state.log.replication.factor=1
-				transaction.state.log.min.isr=1
-				share.coordinator.state.topic.replication.factor=1
-				share.coordinator.state.topic.min.isr=1
-				group.initial.rebalance.delay.ms=0
-				log.retention.ms=-1
-				""".formatted(port, controllerPort, data.toAbsolutePath());
+	// The benchmark keeps every record it publishes, however old its timestamps.
+	private static Properties serverProperties(Path data, int port, int controllerPort) {
+		Properties properties = SingleNodeKafka.serverProperties(port, controllerPort, data, 3);
+		properties.put("log.retention.ms", "-1");
+		return properties;
 	}
 
 	static int freePort() {

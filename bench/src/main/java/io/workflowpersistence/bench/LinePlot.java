@@ -2,33 +2,30 @@ package io.workflowpersistence.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 
-import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A line chart of values over time, drawn with Java2D into a PNG.
+ * A line chart of values over time, drawn by JFreeChart into a PNG.
  */
 final class LinePlot {
 
 	private static final int WIDTH = 1000;
 
 	private static final int HEIGHT = 520;
-
-	private static final int LEFT = 90;
-
-	private static final int RIGHT = 30;
-
-	private static final int TOP = 50;
-
-	private static final int BOTTOM = 60;
 
 	private static final List<Color> COLORS = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
 			new Color(0xff7f0e), new Color(0x9467bd));
@@ -40,84 +37,36 @@ final class LinePlot {
 	 * Draws the series, each a value per step from its start, into the file.
 	 */
 	static void write(Path file, String title, String xLabel, String yLabel, List<Series> series) throws IOException {
-		double maxSeconds = series.stream().mapToDouble(Series::seconds).max().orElse(1);
-		double maxRate = series.stream()
-			.flatMap((line) -> line.values().stream())
-			.mapToDouble(Double::doubleValue)
-			.max()
-			.orElse(1);
-		double yMax = niceCeiling(maxRate * 1.05);
-		double xMax = niceCeiling(maxSeconds);
-		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		graphics.setColor(Color.WHITE);
-		graphics.fillRect(0, 0, WIDTH, HEIGHT);
-		axes(graphics, new String[] { title, xLabel, yLabel }, xMax, yMax);
-		for (int index = 0; index < series.size(); index++) {
-			Series line = series.get(index);
-			graphics.setColor(COLORS.get(index % COLORS.size()));
-			graphics.setStroke(new BasicStroke(2f));
-			int previousX = -1;
-			int previousY = -1;
+		XYSeriesCollection dataset = new XYSeriesCollection();
+		for (Series line : series) {
+			XYSeries points = new XYSeries(line.name(), false, true);
 			for (int point = 0; point < line.values().size(); point++) {
-				int x = x((point + 1) * line.step(), xMax);
-				int y = y(line.values().get(point), yMax);
-				if (previousX >= 0) {
-					graphics.drawLine(previousX, previousY, x, y);
-				}
-				previousX = x;
-				previousY = y;
+				points.add((point + 1) * line.step(), line.values().get(point));
 			}
-			graphics.fillRect(WIDTH - RIGHT - 330, TOP + 12 + index * 20, 14, 4);
-			graphics.setColor(Color.DARK_GRAY);
-			graphics.drawString(line.name(), WIDTH - RIGHT - 310, TOP + 18 + index * 20);
+			dataset.addSeries(points);
 		}
-		graphics.dispose();
+		JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL,
+				true, false, false);
+		style(chart.getXYPlot(), series.size());
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		ImageIO.write(image, "png", file.toFile());
+		ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
 	}
 
-	private static void axes(Graphics2D graphics, String[] labels, double xMax, double yMax) {
-		graphics.setColor(Color.BLACK);
-		graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-		graphics.drawString(labels[0], LEFT, 30);
-		graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-		for (int tick = 0; tick <= 5; tick++) {
-			double rate = yMax * tick / 5;
-			int y = y(rate, yMax);
-			graphics.setColor(new Color(0xe0e0e0));
-			graphics.drawLine(LEFT, y, WIDTH - RIGHT, y);
-			graphics.setColor(Color.DARK_GRAY);
-			graphics.drawString(String.format("%,.0f", rate), 10, y + 4);
-			double seconds = xMax * tick / 5;
-			int x = x(seconds, xMax);
-			graphics.drawString(String.format("%.0f s", seconds), x - 12, HEIGHT - BOTTOM + 20);
+	private static void style(XYPlot plot, int lines) {
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setDomainGridlinePaint(new Color(0xe0e0e0));
+		plot.setRangeGridlinePaint(new Color(0xe0e0e0));
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+		for (int index = 0; index < lines; index++) {
+			renderer.setSeriesPaint(index, COLORS.get(index % COLORS.size()));
+			renderer.setSeriesStroke(index, new BasicStroke(2f));
 		}
-		graphics.setColor(Color.BLACK);
-		graphics.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-		graphics.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
-		graphics.drawString(labels[1], WIDTH / 2 - 140, HEIGHT - 15);
-		graphics.drawString(labels[2], 10, TOP - 10);
-	}
-
-	private static int x(double seconds, double xMax) {
-		return LEFT + (int) Math.round(seconds / xMax * (WIDTH - LEFT - RIGHT));
-	}
-
-	private static int y(double rate, double yMax) {
-		return HEIGHT - BOTTOM - (int) Math.round(rate / yMax * (HEIGHT - TOP - BOTTOM));
-	}
-
-	private static double niceCeiling(double value) {
-		double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1))));
-		for (double step : new double[] { 1, 2, 2.5, 5, 10 }) {
-			if (step * magnitude >= value) {
-				return step * magnitude;
-			}
-		}
-		return 10 * magnitude;
+		plot.setRenderer(renderer);
+		NumberAxis values = (NumberAxis) plot.getRangeAxis();
+		values.setAutoRangeIncludesZero(true);
+		values.setNumberFormatOverride(new DecimalFormat("#,##0"));
+		NumberAxis seconds = (NumberAxis) plot.getDomainAxis();
+		seconds.setAutoRangeIncludesZero(true);
 	}
 
 	/**
@@ -127,10 +76,6 @@ final class LinePlot {
 
 		static Series of(String name, Drain drain) {
 			return new Series(name, drain.rates(), drain.window());
-		}
-
-		double seconds() {
-			return this.values.size() * this.step;
 		}
 
 	}

@@ -48,6 +48,7 @@ class BenchSmokeIntegrationTests {
 		});
 		assertThat(Files.readString(out)).contains("# Benchmark report", "every event accounted for");
 		assertThat(out.resolveSibling(Report.PLOT)).isNotEmptyFile();
+		assertThat(out.resolveSibling(Report.LATENCY_PLOT)).isNotEmptyFile();
 	}
 
 }

@@ -5,8 +5,10 @@ package io.workflowpersistence.worker.api;
  */
 public final class ApiDocs {
 
-	/** The {@code limit} parameter. */
-	public static final String LIMIT = "Page size, from 1 to 1000; 50 when absent.";
+	/**
+	 * The {@code limit} parameter; its range and default are added from the settings.
+	 */
+	public static final String LIMIT = "Page size.";
 
 	/** The {@code cursor} parameter. */
 	public static final String CURSOR = "Opaque cursor of the page to read: the nextCursor of the page before. "

@@ -10,9 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param cursor the cursor of the page before
  * @param count whether to add the total count
  */
-public record PagingParameters(
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+public record PagingParameters(@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements

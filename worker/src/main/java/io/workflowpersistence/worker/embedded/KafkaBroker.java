@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -23,7 +24,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 final class KafkaBroker implements AutoCloseable {
 
-	private static final String HOST = "127.0.0.1";
+	private static final String HOST = SingleNodeKafka.HOST;
 
 	private final KafkaRaftServer server;
 
@@ -43,33 +44,14 @@ final class KafkaBroker implements AutoCloseable {
 	static KafkaBroker start(Path directory, int partitions) {
 		int brokerPort = freePort();
 		int controllerPort = freePort();
-		Properties properties = new Properties();
-		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-		properties.put("listeners",
-				"PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("log.dirs", directory.toString());
-		properties.put("num.partitions", String.valueOf(partitions));
-		properties.put("auto.create.topics.enable", "true");
+		Properties properties = SingleNodeKafka.serverProperties(brokerPort, controllerPort, directory, partitions);
 		// Topics keep every record, so the database can always be rebuilt from them.
 		properties.put("log.retention.ms", "-1");
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("offsets.topic.num.partitions", "5");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("group.initial.rebalance.delay.ms", "0");
 		KafkaConfig config = KafkaConfig.fromProps(properties, false);
 		format(directory);
 		KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
 		server.startup();
-		return new KafkaBroker(server, HOST + ":" + brokerPort);
+		return new KafkaBroker(server, SingleNodeKafka.bootstrapServers(brokerPort));
 	}
 
 	String bootstrapServers() {
@@ -88,9 +70,9 @@ final class KafkaBroker implements AutoCloseable {
 		}
 		try {
 			new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-				.setNodeId(1)
+				.setNodeId(SingleNodeKafka.NODE_ID)
 				.setClusterId(Uuid.randomUuid().toString())
-				.setControllerListenerName("CONTROLLER")
+				.setControllerListenerName(SingleNodeKafka.CONTROLLER_LISTENER)
 				.setMetadataLogDirectory(directory.toString())
 				.addDirectory(directory.toString())
 				.run();

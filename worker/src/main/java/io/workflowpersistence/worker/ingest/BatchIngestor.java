@@ -15,13 +15,13 @@ import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.worker.protection.SensitiveFields;
 import io.workflowpersistence.worker.store.OffsetStore;
 import io.workflowpersistence.worker.store.OrphanSweep;
+import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event per entity, writes each table with one statement, dead-letters what was rejected
  * and records the new position of the topics, all before the commit. After the commit it
  * sweeps the instances the batch touched for children a concurrent batch wrote. The
- * caller commits the consumer's offsets only after this returns.
+ * caller commits the consumer's offsets only after this returns. Live ingestion and the
+ * rebuild use it alike, each built by {@link BatchIngestorFactory}; thread-safe, so the
+ * consumers of different partitions may share one.
  */
-@Component
-class BatchIngestor {
+public final class BatchIngestor {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchIngestor.class);
 
@@ -51,33 +52,31 @@ class BatchIngestor {
 
 	private final DeadLetters deadLetters;
 
-	private final IngestMetrics metrics;
-
 	private final TransactionTemplate transaction;
 
 	// Where a partition was last sent back to, until a batch of it is applied.
 	private final Map<TopicPartition, Long> rewoundTo = new ConcurrentHashMap<>();
 
-	BatchIngestor(EventParser parser, SensitiveFields sensitiveFields, OffsetStore offsets, BatchWriter writer,
-			OrphanSweep orphans, DeadLetters deadLetters, IngestMetrics metrics,
+	BatchIngestor(EventParser parser, SensitiveFields sensitiveFields, SchemaStores stores, DeadLetters deadLetters,
 			PlatformTransactionManager transactions) {
 		this.parser = parser;
 		this.sensitiveFields = sensitiveFields;
-		this.offsets = offsets;
-		this.writer = writer;
-		this.orphans = orphans;
+		this.offsets = stores.offsets();
+		this.writer = new BatchWriter(stores.entities(), transactions);
+		this.orphans = stores.orphans();
 		this.deadLetters = deadLetters;
-		this.metrics = metrics;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
-	 * Applies the batch, or applies nothing and returns where to seek the consumer when
-	 * the database reflects an earlier position than the batch starts at (a database
-	 * restored from a backup, a rebuilt schema swapped in): the records in between are
-	 * read again.
+	 * Applies the batch, or applies nothing and says where to seek the consumer when the
+	 * database reflects an earlier position than the batch starts at (a database restored
+	 * from a backup, a rebuilt schema swapped in): the records in between are read again.
+	 * @param records the batch
+	 * @param groupId the consumer group whose positions the database records
+	 * @return what became of the records, or where to read again
 	 */
-	Map<TopicPartition, Long> ingest(List<ConsumerRecord<byte[], byte[]>> records, String groupId) {
+	public BatchOutcome ingest(List<ConsumerRecord<byte[], byte[]>> records, String groupId) {
 		long started = System.nanoTime();
 		List<ParsedRecord> parsed = new ArrayList<>(records.size());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -92,13 +91,12 @@ class BatchIngestor {
 		while (report == null && rewind.isEmpty()) {
 			report = this.transaction.execute((status) -> applyOnce(parsed, refused, rewind, groupId, status));
 		}
-		if (report != null) {
-			sweepOrphans(parsed);
-			report.publish(this.metrics);
-			this.metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
-			logger.debug("Applied batch of {} records: {}", records.size(), report);
+		if (report == null) {
+			return BatchOutcome.rewound(records.size(), Duration.ofNanos(System.nanoTime() - started), rewind);
 		}
-		return rewind;
+		sweepOrphans(parsed);
+		logger.debug("Applied batch of {} records: {}", records.size(), report);
+		return report.outcome(records.size(), Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private BatchReport applyOnce(List<ParsedRecord> parsed, Map<ConsumerRecord<?, ?>, String> refused,
@@ -131,7 +129,7 @@ class BatchIngestor {
 			written.refused().forEach((event, reason) -> refused.put(sources.get(event).record(), reason));
 			return null;
 		}
-		BatchReport report = new BatchReport(written.applied());
+		BatchReport report = new BatchReport(written.applied(), parsed.size() - fresh.size());
 		for (ParsedRecord record : fresh) {
 			String reason = rejection(record, refused);
 			if (reason != null) {

@@ -1,5 +1,6 @@
 package io.workflowpersistence.worker.ingest;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,9 +9,9 @@ import io.workflowpersistence.events.EntityType;
 import io.workflowpersistence.events.ParseOutcome;
 
 /**
- * What became of the records of one batch, by event type: applied, stale (older than or
- * equal to what the database holds, or superseded within the batch), dead-lettered; and
- * the Kafka tombstones skipped.
+ * Counts what became of the records of one batch while it is applied, by event type:
+ * applied, stale (older than or equal to what the database holds, or superseded within
+ * the batch), dead-lettered; and the Kafka tombstones skipped.
  */
 final class BatchReport {
 
@@ -20,10 +21,13 @@ final class BatchReport {
 
 	private final Map<String, Integer> deadLettered = new HashMap<>();
 
+	private final int alreadyApplied;
+
 	private int tombstones;
 
-	BatchReport(Map<EntityType, Integer> applied) {
+	BatchReport(Map<EntityType, Integer> applied, int alreadyApplied) {
 		this.applied = applied;
+		this.alreadyApplied = alreadyApplied;
 	}
 
 	void count(ParsedRecord record, String rejection) {
@@ -38,14 +42,21 @@ final class BatchReport {
 		}
 	}
 
-	void publish(IngestMetrics metrics) {
-		metrics.tombstones(this.tombstones);
-		this.deadLettered.forEach(metrics::deadLettered);
+	/**
+	 * The outcome of the committed batch.
+	 * @param records the records of the batch
+	 * @param took the time the batch took to apply
+	 */
+	BatchOutcome outcome(int records, Duration took) {
+		Map<String, Integer> written = new HashMap<>();
+		Map<String, Integer> stale = new HashMap<>();
 		this.accepted.forEach((type, count) -> {
-			int written = this.applied.getOrDefault(type, 0);
-			metrics.applied(type.prefix(), written);
-			metrics.stale(type.prefix(), count - written);
+			int applied = this.applied.getOrDefault(type, 0);
+			written.put(type.prefix(), applied);
+			stale.put(type.prefix(), count - applied);
 		});
+		return new BatchOutcome(records, took, Map.of(), Map.copyOf(written), Map.copyOf(stale),
+				Map.copyOf(this.deadLettered), new BatchOutcome.Skipped(this.tombstones, this.alreadyApplied));
 	}
 
 	private static String typeOf(ParseOutcome outcome) {
@@ -58,7 +69,7 @@ final class BatchReport {
 	@Override
 	public String toString() {
 		return "applied=" + this.applied + ", accepted=" + this.accepted + ", deadLettered=" + this.deadLettered
-				+ ", tombstones=" + this.tombstones;
+				+ ", tombstones=" + this.tombstones + ", alreadyApplied=" + this.alreadyApplied;
 	}
 
 }

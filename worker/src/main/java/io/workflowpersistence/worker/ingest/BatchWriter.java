@@ -12,7 +12,6 @@ import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.worker.store.EntityStore;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in halves under savepoints until each refused event stands alone, so the good events
  * keep the batch path and only the refused ones are named.
  */
-@Component
 class BatchWriter {
 
 	private final EntityStore store;

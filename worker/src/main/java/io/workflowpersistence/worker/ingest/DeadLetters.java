@@ -5,7 +5,6 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes rejected records to {@code <topic>.DLT} with their original key, value and
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * they were rejected (CONTRACT rule 7). Publishing waits for the broker's
  * acknowledgement, so a record is never dropped silently.
  */
-@Component
 class DeadLetters {
 
 	private final DeadLetterPublishingRecoverer recoverer;

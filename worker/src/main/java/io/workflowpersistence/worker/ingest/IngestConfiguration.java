@@ -4,6 +4,10 @@ import io.workflowpersistence.events.EventParser;
 import io.workflowpersistence.worker.store.OffsetStore;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,18 +35,25 @@ class IngestConfiguration {
 	 * never skipped. Bad records never reach this: the ingestor dead-letters them.
 	 */
 	@Bean
-	CommonErrorHandler ingestErrorHandler(IngestProperties properties) {
-		return new DefaultErrorHandler(new RetryBackOff(properties.retry()));
+	CommonErrorHandler ingestErrorHandler(BatchIngestorFactory ingestors) {
+		return new DefaultErrorHandler(ingestors.retry());
+	}
+
+	@Bean
+	BatchIngestor batchIngestor(BatchIngestorFactory ingestors, JdbcTemplate jdbc,
+			PlatformTransactionManager transactions, KafkaOperations<byte[], byte[]> deadLetterTemplate) {
+		return ingestors.create(jdbc, transactions, deadLetterTemplate);
 	}
 
 	@Bean
 	@SuppressWarnings("unchecked")
 	ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(
 			ConcurrentKafkaListenerContainerFactory<?, ?> factory, IngestProperties properties, BatchIngestor ingestor,
-			OffsetStore offsets, IngestHealth health, IngestFreshness freshness) {
+			OffsetStore offsets, IngestHealth health, IngestFreshness freshness, IngestMetrics metrics) {
 		ConcurrentMessageListenerContainer<byte[], byte[]> container = ((ConcurrentKafkaListenerContainerFactory<byte[], byte[]>) factory)
 			.createContainer(properties.topics().toArray(String[]::new));
-		IngestListener listener = new IngestListener(ingestor, offsets, health, freshness);
+		IngestListener listener = new IngestListener(ingestor, offsets, health,
+				new IngestListener.Observers(freshness, metrics));
 		container.getContainerProperties().setMessageListener(listener);
 		container.getContainerProperties().setConsumerRebalanceListener(listener);
 		container.setAutoStartup(properties.enabled());

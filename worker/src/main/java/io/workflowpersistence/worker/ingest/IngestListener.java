@@ -32,20 +32,24 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 
 	private final IngestFreshness freshness;
 
-	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health, IngestFreshness freshness) {
+	private final IngestMetrics metrics;
+
+	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health, Observers observers) {
 		this.ingestor = ingestor;
 		this.offsets = offsets;
 		this.health = health;
-		this.freshness = freshness;
+		this.freshness = observers.freshness();
+		this.metrics = observers.metrics();
 	}
 
 	@Override
 	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
 		try {
-			Map<TopicPartition, Long> rewind = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
-			rewind.forEach(consumer::seek);
+			BatchOutcome outcome = this.ingestor.ingest(records, consumer.groupMetadata().groupId());
+			outcome.rewind().forEach(consumer::seek);
+			this.metrics.record(outcome);
 			this.health.batchApplied();
-			if (rewind.isEmpty()) {
+			if (outcome.rewind().isEmpty()) {
 				this.freshness.committed(records, consumer);
 			}
 			else {
@@ -92,6 +96,13 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 			logger.warn("Could not read positions from the database; starting from the broker's offsets: {}",
 					ex.getMessage());
 		}
+	}
+
+	/**
+	 * What is told of each batch's outcome besides the health: the freshness gauges and
+	 * the ingest metrics.
+	 */
+	record Observers(IngestFreshness freshness, IngestMetrics metrics) {
 	}
 
 }

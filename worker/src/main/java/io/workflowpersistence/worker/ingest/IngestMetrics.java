@@ -41,6 +41,21 @@ class IngestMetrics {
 			.register(registry);
 	}
 
+	/**
+	 * Counts what became of an applied batch; a batch sent back to read again counts
+	 * nothing, as its records are read again.
+	 */
+	void record(BatchOutcome outcome) {
+		if (!outcome.isApplied()) {
+			return;
+		}
+		tombstones(outcome.skipped().kafkaTombstones());
+		outcome.deadLettered().forEach(this::deadLettered);
+		outcome.applied().forEach(this::applied);
+		outcome.stale().forEach(this::stale);
+		batch(outcome.records(), outcome.took());
+	}
+
 	void applied(String type, int count) {
 		events(type, "applied", count);
 	}

@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.workflowpersistence.worker.WorkerApplication;
+import io.workflowpersistence.worker.ingest.BatchIngestorFactory;
 import io.workflowpersistence.worker.ingest.IngestProperties;
-import io.workflowpersistence.worker.protection.SensitiveFields;
-import io.workflowpersistence.worker.store.InstanceExpiry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -90,15 +89,8 @@ public final class CommandContext implements AutoCloseable {
 		return this.context.getBean(IngestProperties.class);
 	}
 
-	SensitiveFields sensitiveFields() {
-		return this.context.getBean(SensitiveFields.class);
-	}
-
-	/**
-	 * Which instance upserts retention applies as removals, as live ingestion does.
-	 */
-	InstanceExpiry instanceExpiry() {
-		return this.context.getBean(InstanceExpiry.class);
+	BatchIngestorFactory ingestors() {
+		return this.context.getBean(BatchIngestorFactory.class);
 	}
 
 	/**

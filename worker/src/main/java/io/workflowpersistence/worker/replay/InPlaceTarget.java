@@ -23,18 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class InPlaceTarget implements RebuildTarget {
 
-	private static final String LOCK_POSITIONS = """
-			LOCK TABLE ConsumerOffsets IN EXCLUSIVE MODE
-			""";
-
-	private static final String FORGET_REBUILD = """
-			DELETE FROM ConsumerOffsets WHERE GroupId = ?
-			""";
-
-	private static final String LIVE_POSITIONS = """
-			SELECT Topic, PartitionId, NextOffset FROM ConsumerOffsets WHERE GroupId = ?
-			""";
-
 	private final ConnectionSettings database;
 
 	private final String live;
@@ -75,19 +63,18 @@ final class InPlaceTarget implements RebuildTarget {
 			.load()
 			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		SchemaStores stores = SchemaStores.on(jdbc);
 		TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
 		LockRetry.run("Emptying the tables", () -> transaction.execute((status) -> {
 			jdbc.execute(LockRetry.LOCK_TIMEOUT);
 			// No live batch is half-applied once the positions are locked: the ones
 			// before are committed, the ones after wait and then apply to the empty
 			// tables what comes after the positions read below.
-			jdbc.execute(LOCK_POSITIONS);
-			jdbc.execute("TRUNCATE " + String.join(", ", SchemaStores.eventTables()));
-			jdbc.update(FORGET_REBUILD, this.group);
+			stores.offsets().lockAll();
+			stores.entities().truncateAll();
+			stores.offsets().forget(this.group);
 			this.livePositions.clear();
-			jdbc.query(LIVE_POSITIONS, (row) -> {
-				this.livePositions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
-			}, this.liveGroup);
+			this.livePositions.putAll(stores.offsets().findPositions(this.liveGroup));
 			return null;
 		}));
 		return this.dataSource;

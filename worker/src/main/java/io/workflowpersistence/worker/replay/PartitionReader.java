@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.workflowpersistence.worker.ingest.SchemaIngestor;
+import io.workflowpersistence.worker.ingest.BatchIngestor;
+import io.workflowpersistence.worker.ingest.BatchOutcome;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,6 +22,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * One consumer of a rebuild, assigned a fixed share of the partitions: it reads them up
@@ -32,32 +37,32 @@ final class PartitionReader implements AutoCloseable {
 
 	private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
+	// Live ingestion retries a batch without end; a rebuild, run by someone who can run
+	// it again from where it stopped, reports the failure after a few attempts.
 	private static final int ATTEMPTS = 6;
-
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
 	private final Consumer<byte[], byte[]> consumer;
 
 	private final List<TopicPartition> partitions;
 
-	private final SchemaIngestor ingestor;
+	private final BatchIngestor ingestor;
+
+	private final BackOff retry;
 
 	private final String group;
 
 	private final RebuildProgress progress;
 
-	private final AtomicBoolean stopping;
-
-	private final AtomicLong read;
+	private final Tally tally;
 
 	PartitionReader(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Replay replay) {
 		this.consumer = consumer;
 		this.partitions = partitions;
 		this.ingestor = replay.ingestor();
+		this.retry = replay.retry();
 		this.group = replay.group();
 		this.progress = replay.progress();
-		this.stopping = replay.stopping();
-		this.read = replay.read();
+		this.tally = replay.tally();
 	}
 
 	/**
@@ -89,7 +94,7 @@ final class PartitionReader implements AutoCloseable {
 		}
 		this.consumer.resume(reading);
 		while (!reading.isEmpty()) {
-			if (this.stopping.get()) {
+			if (this.tally.stopping().get()) {
 				throw new CancellationException("The rebuild was stopped");
 			}
 			apply(this.consumer.poll(POLL_TIMEOUT), ends);
@@ -123,9 +128,10 @@ final class PartitionReader implements AutoCloseable {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Map<TopicPartition, Long> rewind = ingest(batch);
-		if (rewind.isEmpty()) {
-			this.read.addAndGet(batch.size());
+		BatchOutcome outcome = ingest(batch);
+		if (outcome.isApplied()) {
+			this.tally.read().addAndGet(batch.size());
+			this.tally.totals().accumulateAndGet(outcome.totals(), BatchOutcome.Totals::plus);
 			// Only to show the rebuild's progress to Kafka's tools: the schema's
 			// positions are the ones that count, so a failed commit does not matter.
 			this.consumer.commitAsync(next, (offsets, ex) -> {
@@ -134,26 +140,26 @@ final class PartitionReader implements AutoCloseable {
 				}
 			});
 		}
-		rewind.forEach(this.consumer::seek);
+		outcome.rewind().forEach(this.consumer::seek);
 	}
 
 	// Data the database refuses is dead-lettered inside the ingestor; what fails a batch
 	// is the database or the broker, which may well come back (a deadlock with a live
 	// worker writing the same rows in place, a restart).
-	private Map<TopicPartition, Long> ingest(List<ConsumerRecord<byte[], byte[]>> batch) {
-		Duration wait = FIRST_RETRY;
+	private BatchOutcome ingest(List<ConsumerRecord<byte[], byte[]>> batch) {
+		BackOffExecution waits = this.retry.start();
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.ingestor.ingest(batch, this.group);
 			}
 			catch (RuntimeException ex) {
-				if (attempt >= ATTEMPTS || this.stopping.get()) {
+				if (attempt >= ATTEMPTS || this.tally.stopping().get()) {
 					throw ex;
 				}
+				Duration wait = Duration.ofMillis(waits.nextBackOff());
 				logger.warn("A batch of {} records failed ({}); trying again in {}", batch.size(), ex.getMessage(),
 						Durations.format(wait));
 				sleep(wait);
-				wait = wait.multipliedBy(2);
 			}
 		}
 	}
@@ -189,8 +195,13 @@ final class PartitionReader implements AutoCloseable {
 	/**
 	 * What the readers of one rebuild share.
 	 */
-	record Replay(SchemaIngestor ingestor, String group, RebuildProgress progress, AtomicBoolean stopping,
-			AtomicLong read) {
+	record Replay(BatchIngestor ingestor, BackOff retry, String group, RebuildProgress progress, Tally tally) {
+	}
+
+	/**
+	 * What the readers of one rebuild count together, and whether they are asked to stop.
+	 */
+	record Tally(AtomicBoolean stopping, AtomicLong read, AtomicReference<BatchOutcome.Totals> totals) {
 	}
 
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.workflowpersistence.worker.ingest.BatchIngestor;
+import io.workflowpersistence.worker.ingest.BatchOutcome;
 import io.workflowpersistence.worker.ingest.IngestProperties;
-import io.workflowpersistence.worker.ingest.SchemaIngestor;
 import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.common.TopicPartition;
 
@@ -136,8 +137,7 @@ final class Rebuild {
 			.toList();
 		DeadLetterIndex index = DeadLetterIndex.read(this.context.consumer(group, "dead-letters"), deadLetterTopics);
 		KnownDeadLetterTemplate deadLetters = new KnownDeadLetterTemplate(this.context.producerFactory(), index);
-		SchemaIngestor ingestor = SchemaIngestor.create(dataSource, deadLetters, ingest, this.context.sensitiveFields(),
-				this.context.instanceExpiry());
+		BatchIngestor ingestor = this.context.ingestors().create(dataSource, deadLetters);
 		RebuildProgress progress = new RebuildProgress();
 		try (TopicOffsets offsets = new TopicOffsets(this.context.consumer(group, "offsets"));
 				TopicReplay replay = new TopicReplay(this.context, ingestor, group, progress, threads)) {
@@ -151,7 +151,7 @@ final class Rebuild {
 					catchUp(offsets, replay, partitions);
 				}
 			}
-			return new Summary(replay.positions(), replay.read(), ingestor.totals(), deadLetters.known(),
+			return new Summary(replay.positions(), replay.read(), replay.totals(), deadLetters.known(),
 					deadLetters.published());
 		}
 	}
@@ -186,7 +186,7 @@ final class Rebuild {
 	/**
 	 * What a rebuild read and applied.
 	 */
-	record Summary(Map<TopicPartition, Long> positions, long read, SchemaIngestor.Totals totals, long knownDeadLetters,
+	record Summary(Map<TopicPartition, Long> positions, long read, BatchOutcome.Totals totals, long knownDeadLetters,
 			long publishedDeadLetters) {
 
 		String describe(Duration took) {

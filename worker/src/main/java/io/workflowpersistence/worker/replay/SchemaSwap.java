@@ -3,7 +3,6 @@ package io.workflowpersistence.worker.replay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.workflowpersistence.worker.replay.SchemaObjects.SchemaObject;
+import io.workflowpersistence.worker.store.OffsetStore;
+import io.workflowpersistence.worker.store.SchemaStores;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,22 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SchemaSwap {
 
-	private static final String LIVE_POSITIONS = """
-			SELECT Topic, PartitionId, NextOffset FROM %s.ConsumerOffsets WHERE GroupId = ?
-			""";
-
-	private static final String HAND_OVER = """
-			INSERT INTO %s.ConsumerOffsets AS stored (GroupId, Topic, PartitionId, NextOffset)
-			VALUES (?, ?, ?, ?)
-			ON CONFLICT (GroupId, Topic, PartitionId) DO UPDATE SET NextOffset = EXCLUDED.NextOffset, UpdatedAt = now()
-			""";
-
 	private final JdbcTemplate jdbc;
+
+	private final OffsetStore offsets;
 
 	private final TransactionTemplate transaction;
 
 	SchemaSwap(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.offsets = SchemaStores.on(this.jdbc).offsets();
 		this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
 
@@ -78,7 +72,7 @@ final class SchemaSwap {
 			.toList();
 		lockTables(live, replaced);
 		Map<TopicPartition, Long> livePositions = livePositions(live, liveObjects, liveGroup);
-		handOver(fresh, liveGroup, positions);
+		this.offsets.handOver(fresh, liveGroup, positions);
 		int grants = TablePrivileges.copy(this.jdbc, live, liveObjects, fresh, freshObjects);
 		this.jdbc.execute("CREATE SCHEMA " + retired);
 		replaced.forEach((object) -> move(object, live, retired));
@@ -106,22 +100,10 @@ final class SchemaSwap {
 	}
 
 	private Map<TopicPartition, Long> livePositions(String live, List<SchemaObject> liveObjects, String liveGroup) {
-		Map<TopicPartition, Long> positions = new HashMap<>();
 		if (liveObjects.stream().anyMatch((object) -> object.name().equals("consumeroffsets"))) {
-			this.jdbc.query(LIVE_POSITIONS.formatted(live), (row) -> {
-				positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
-			}, liveGroup);
+			return this.offsets.findPositions(live, liveGroup);
 		}
-		return positions;
-	}
-
-	private void handOver(String fresh, String liveGroup, Map<TopicPartition, Long> positions) {
-		List<Object[]> rows = positions.entrySet()
-			.stream()
-			.map((position) -> new Object[] { liveGroup, position.getKey().topic(), position.getKey().partition(),
-					position.getValue() })
-			.toList();
-		this.jdbc.batchUpdate(HAND_OVER.formatted(fresh), rows);
+		return Map.of();
 	}
 
 	private void move(SchemaObject object, String from, String to) {

@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.workflowpersistence.worker.ingest.SchemaIngestor;
+import io.workflowpersistence.worker.ingest.BatchIngestor;
+import io.workflowpersistence.worker.ingest.BatchOutcome;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -31,11 +33,14 @@ final class TopicReplay implements AutoCloseable {
 
 	private final AtomicLong read = new AtomicLong();
 
+	private final AtomicReference<BatchOutcome.Totals> totals = new AtomicReference<>(BatchOutcome.Totals.NONE);
+
 	private final RebuildProgress progress;
 
-	TopicReplay(CommandContext context, SchemaIngestor ingestor, String group, RebuildProgress progress, int threads) {
+	TopicReplay(CommandContext context, BatchIngestor ingestor, String group, RebuildProgress progress, int threads) {
 		this.progress = progress;
-		PartitionReader.Replay replay = new PartitionReader.Replay(ingestor, group, progress, this.stopping, this.read);
+		PartitionReader.Replay replay = new PartitionReader.Replay(ingestor, context.ingestors().retry(), group,
+				progress, new PartitionReader.Tally(this.stopping, this.read, this.totals));
 		this.readers = new ArrayList<>();
 		for (int index = 0; index < threads; index++) {
 			this.readers
@@ -109,6 +114,13 @@ final class TopicReplay implements AutoCloseable {
 	 */
 	long read() {
 		return this.read.get();
+	}
+
+	/**
+	 * What became of the records applied so far.
+	 */
+	BatchOutcome.Totals totals() {
+		return this.totals.get();
 	}
 
 	/**

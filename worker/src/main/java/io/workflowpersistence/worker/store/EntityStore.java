@@ -44,8 +44,7 @@ public class EntityStore {
 
 	// Retention (V17): the instances an expired upsert names are recorded as removed and
 	// deleted, in Id order as every writer locks them; their children go with them
-	// through
-	// the instance cascades.
+	// through the instance cascades.
 	private static final String EXPIRE = """
 			WITH incoming AS (
 			    SELECT * FROM unnest(?::varchar[], ?::timestamptz[]) AS v(Id, FinishedAt)
@@ -68,6 +67,8 @@ public class EntityStore {
 			)
 			SELECT Id FROM recorded UNION SELECT Id FROM removed
 			""";
+
+	private static final String TRUNCATE_ALL = "TRUNCATE " + String.join(", ", SchemaStores.eventTables());
 
 	private final JdbcTemplate jdbc;
 
@@ -155,6 +156,14 @@ public class EntityStore {
 			this.jdbc.update((connection) -> SqlArrays.bind(connection, cascade, ids));
 		}
 		return changed.size();
+	}
+
+	/**
+	 * Empties every table events are written to, tombstones included, but not the
+	 * positions: what a rebuild in place does before reading the topics again.
+	 */
+	public void truncateAll() {
+		this.jdbc.execute(TRUNCATE_ALL);
 	}
 
 	private <E extends Entity> int upsert(EntityTable<E> table, List<WorkflowEvent> events) {

@@ -44,6 +44,28 @@ public class OffsetStore {
 			SELECT Topic, PartitionId, NextOffset FROM ConsumerOffsets WHERE GroupId = ?
 			""";
 
+	private static final String FIND_POSITIONS_IN = """
+			SELECT Topic, PartitionId, NextOffset FROM %s.ConsumerOffsets WHERE GroupId = ?
+			""";
+
+	// Unlike advance, the rebuild's hand-over may move a position backwards: the rebuilt
+	// schema reflects exactly its positions, whatever the live group had reached.
+	private static final String HAND_OVER = """
+			INSERT INTO %s.ConsumerOffsets AS stored (GroupId, Topic, PartitionId, NextOffset)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (GroupId, Topic, PartitionId) DO UPDATE SET NextOffset = EXCLUDED.NextOffset, UpdatedAt = now()
+			""";
+
+	// Blocks every batch (each locks its positions first) until the transaction ends,
+	// while the positions stay readable.
+	private static final String LOCK_ALL = """
+			LOCK TABLE ConsumerOffsets IN EXCLUSIVE MODE
+			""";
+
+	private static final String FORGET = """
+			DELETE FROM ConsumerOffsets WHERE GroupId = ?
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	OffsetStore(JdbcTemplate jdbc) {
@@ -80,6 +102,49 @@ public class OffsetStore {
 	 */
 	public Map<TopicPartition, Long> findPositions(String groupId) {
 		return positions(FIND_POSITIONS, List.of(groupId));
+	}
+
+	/**
+	 * Every position recorded for the group in the given schema, rather than the one
+	 * first on the search path.
+	 * @param schema the schema, a plain identifier
+	 * @param groupId the consumer group
+	 * @return the positions
+	 */
+	public Map<TopicPartition, Long> findPositions(String schema, String groupId) {
+		return positions(FIND_POSITIONS_IN.formatted(schema), List.of(groupId));
+	}
+
+	/**
+	 * Sets the group's positions in the given schema to exactly these, backwards too: a
+	 * rebuilt schema handed over to the live group.
+	 * @param schema the schema, a plain identifier
+	 * @param groupId the consumer group
+	 * @param positions the next offset to apply, per partition
+	 */
+	public void handOver(String schema, String groupId, Map<TopicPartition, Long> positions) {
+		List<Object[]> rows = positions.entrySet()
+			.stream()
+			.map((position) -> new Object[] { groupId, position.getKey().topic(), position.getKey().partition(),
+					position.getValue() })
+			.toList();
+		this.jdbc.batchUpdate(HAND_OVER.formatted(schema), rows);
+	}
+
+	/**
+	 * Locks every position until the transaction ends, so that no batch applies
+	 * meanwhile; to be called inside a transaction.
+	 */
+	public void lockAll() {
+		this.jdbc.execute(LOCK_ALL);
+	}
+
+	/**
+	 * Removes every position recorded for the group.
+	 * @param groupId the consumer group
+	 */
+	public void forget(String groupId) {
+		this.jdbc.update(FORGET, groupId);
 	}
 
 	private Map<TopicPartition, Long> positions(String sql, List<Object> parameters) {

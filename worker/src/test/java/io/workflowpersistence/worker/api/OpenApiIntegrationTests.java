@@ -83,6 +83,18 @@ class OpenApiIntegrationTests extends ApiIntegrationTestSupport {
 	}
 
 	@Test
+	void documentsThePageLimitsOfTheDefaultSettings() {
+		List<JsonNode> limits = PageLimitDocsIntegrationTests.limitSchemas(get("/v3/api-docs").ok());
+
+		assertThat(limits).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(limits).allSatisfy((limit) -> {
+			assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+			assertThat(limit.get("maximum").asInt()).isEqualTo(1000);
+			assertThat(limit.get("default").asInt()).isEqualTo(50);
+		});
+	}
+
+	@Test
 	void servesSwaggerUi() {
 		assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}

@@ -8,6 +8,7 @@ import io.workflowpersistence.events.Operation;
 import io.workflowpersistence.events.OrderingKey;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
+import io.workflowpersistence.worker.store.EntityStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchWriterIntegrationTests extends IngestIntegrationTestSupport {
 
 	@Autowired
-	BatchWriter writer;
+	EntityStore store;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -40,8 +41,9 @@ class BatchWriterIntegrationTests extends IngestIntegrationTestSupport {
 		events.add(17, tooLong);
 		events.add(80, withNul);
 
+		BatchWriter writer = new BatchWriter(this.store, this.transactions);
 		BatchWriter.Result result = new TransactionTemplate(this.transactions)
-			.execute((status) -> this.writer.write(events));
+			.execute((status) -> writer.write(events));
 
 		assertThat(result.refused()).containsOnlyKeys(tooLong, withNul);
 		assertThat(result.refused().get(tooLong)).contains("value too long");

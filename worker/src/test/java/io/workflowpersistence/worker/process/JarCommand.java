@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * A command of the packaged worker jar ({@code java -jar worker.jar rebuild …}) run as a
  * child process, as ops run it: its output, stdout and stderr together, goes to a log
@@ -49,13 +52,21 @@ final class JarCommand implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	void awaitOutput(String text, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!output().contains(text)) {
-			if (!this.process.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException("No '" + text + "' in the output:\n" + output());
-			}
-			Thread.sleep(100);
+	void awaitOutput(String text, Duration timeout) {
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+				boolean alive = this.process.isAlive();
+				if (output().contains(text)) {
+					return true;
+				}
+				if (!alive) {
+					throw new IllegalStateException("The command exited");
+				}
+				return false;
+			});
+		}
+		catch (ConditionTimeoutException | IllegalStateException ex) {
+			throw new IllegalStateException("No '" + text + "' in the output:\n" + output(), ex);
 		}
 	}
 

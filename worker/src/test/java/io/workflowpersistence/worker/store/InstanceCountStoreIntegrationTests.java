@@ -1,6 +1,7 @@
 package io.workflowpersistence.worker.store;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.workflowpersistence.events.OrderingKey;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
 import io.workflowpersistence.worker.testing.DatabaseUsers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,8 +147,11 @@ class InstanceCountStoreIntegrationTests {
 			assertThat(new InstanceCountStore(uncommitted).compact()).isPositive();
 			truncate = CompletableFuture
 				.runAsync(() -> new JdbcTemplate(users.owner().dataSource()).execute("TRUNCATE WorkflowInstances"));
-			Thread.sleep(500);
-			assertThat(truncate).isNotDone();
+			CompletableFuture<Void> waiting = truncate;
+			Awaitility.await()
+				.during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> !waiting.isDone());
 			compaction.commit();
 		}
 		truncate.get(30, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
 import io.workflowpersistence.db.testing.TestDatabase;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -117,24 +120,21 @@ public record DatabaseUsers(DatabaseInfo admin, DatabaseInfo owner, DatabaseInfo
 		catch (SQLException ex) {
 			// The database is gone already, and what the roles owned with it.
 		}
-		for (int attempt = 0; attempt < 20; attempt++) {
-			try (Connection connection = DriverManager.getConnection(adminJdbcUrl, username, password);
-					Statement statement = connection.createStatement()) {
-				statement.execute("DROP ROLE IF EXISTS " + roles);
-				return;
-			}
-			catch (SQLException ex) {
-				sleep();
-			}
-		}
-	}
-
-	private static void sleep() {
 		try {
-			Thread.sleep(250);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptionsInstanceOf(SQLException.class)
+				.until(() -> {
+					try (Connection connection = DriverManager.getConnection(adminJdbcUrl, username, password);
+							Statement statement = connection.createStatement()) {
+						statement.execute("DROP ROLE IF EXISTS " + roles);
+						return true;
+					}
+				});
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (ConditionTimeoutException ex) {
+			// Still in use: the roles stay behind, under names no other run uses.
 		}
 	}
 

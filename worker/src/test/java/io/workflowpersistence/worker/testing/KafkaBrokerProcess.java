@@ -21,10 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A single-node Kafka cluster (KRaft, one process acting as broker and controller)
@@ -36,7 +39,7 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
-	private static final String HOST = "127.0.0.1";
+	private static final String HOST = SingleNodeKafka.HOST;
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -118,12 +121,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			admin.createTopics(topics.stream().map((topic) -> new NewTopic(topic, partitions, (short) 1)).toList())
 				.all()
 				.get(30, TimeUnit.SECONDS);
-			long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-			while (!haveLeaders(admin, topics)) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("No leaders for " + topics + " within " + START_TIMEOUT);
-				}
-				Thread.sleep(100);
+			try {
+				Awaitility.await()
+					.atMost(START_TIMEOUT)
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> haveLeaders(admin, topics));
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new IllegalStateException("No leaders for " + topics + " within " + START_TIMEOUT, ex);
 			}
 		}
 	}
@@ -161,27 +166,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private void format() throws IOException, InterruptedException {
 		Files.createDirectories(this.directory);
-		Properties properties = new Properties();
-		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.bootstrap.servers", HOST + ":" + this.controllerPort);
-		properties.put("listeners",
-				"PLAINTEXT://" + HOST + ":" + this.brokerPort + ",CONTROLLER://" + HOST + ":" + this.controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("log.dirs", this.directory.resolve("data").toString());
-		properties.put("num.partitions", "3");
-		properties.put("auto.create.topics.enable", "true");
-		properties.put("default.replication.factor", "1");
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("offsets.topic.num.partitions", "5");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("group.initial.rebalance.delay.ms", "0");
+		Properties properties = SingleNodeKafka.serverProperties(this.brokerPort, this.controllerPort,
+				this.directory.resolve("data"), 3);
 		// A broker started again after SIGKILL is refused until its previous registration
 		// has expired: a session shorter than the default 9 s shortens that wait.
 		properties.put("broker.heartbeat.interval.ms", "1000");
@@ -190,7 +176,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			properties.store(out, "A single-node KRaft cluster for process tests");
 		}
 		Process format = launch("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-				"-c", serverProperties().toString(), "--standalone");
+				"-c", serverProperties().toString());
 		if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
 			format.destroyForcibly();
 			throw new IllegalStateException("Could not format " + this.directory + "; see " + this.log);
@@ -212,27 +198,27 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		return builder.start();
 	}
 
-	private void awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+	private void awaitReady() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				3000))) {
-			while (System.nanoTime() < deadline) {
+			Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
 				if (!this.process.isAlive()) {
 					throw new IllegalStateException(
 							"The broker exited with " + this.process.exitValue() + "; see " + this.log);
 				}
 				try {
-					if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-						return;
-					}
+					return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
 				}
 				catch (ExecutionException | TimeoutException ex) {
-					Thread.sleep(200);
+					return false;
 				}
-			}
+			});
 		}
-		throw new IllegalStateException("The broker did not start within " + START_TIMEOUT + "; see " + this.log);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("The broker did not start within " + START_TIMEOUT + "; see " + this.log,
+					ex);
+		}
 	}
 
 	private static boolean haveLeaders(Admin admin, List<String> topics) throws Exception {

@@ -2,11 +2,13 @@ package io.workflowpersistence.worker.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,9 +42,9 @@ public final class KafkaTestBroker {
 		List<String> topics = new ArrayList<>(TOPICS);
 		TOPICS.forEach((topic) -> topics.add(topic + ".DLT"));
 		this.broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, topics.toArray(String[]::new));
-		this.broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
-				String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0",
-				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+		Map<String, String> properties = new HashMap<>(SingleNodeKafka.singleReplica());
+		properties.put("num.partitions", String.valueOf(PARTITIONS));
+		this.broker.brokerProperties(properties);
 		this.broker.afterPropertiesSet();
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.workflowpersistence.kafka.SingleNodeKafka;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,9 +74,9 @@ public final class TlsKafkaBroker implements AutoCloseable {
 					SslConfigs.SSL_KEY_PASSWORD_CONFIG, certificate.password(), SslConfigs.SSL_KEYSTORE_TYPE_CONFIG,
 					"PKCS12", SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, certificate.trustStore().toString(),
 					SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, certificate.password(),
-					SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12", "offsets.topic.replication.factor", "1",
-					"group.initial.rebalance.delay.ms", "0", "num.partitions", "3");
+					SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12", "num.partitions", "3");
 			broker.forEach(builder::setConfigProp);
+			SingleNodeKafka.singleReplica().forEach(builder::setConfigProp);
 			KafkaClusterTestKit cluster = builder.build();
 			cluster.format();
 			cluster.startup();

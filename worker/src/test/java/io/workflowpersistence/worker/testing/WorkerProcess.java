@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,23 +58,27 @@ public final class WorkerProcess implements AutoCloseable {
 	/**
 	 * Waits until the worker answers on its health endpoint (whatever the status).
 	 */
-	public WorkerProcess awaitStarted(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	public WorkerProcess awaitStarted(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue());
-			}
-			try {
-				http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
-						HttpResponse.BodyHandlers.discarding());
-				return this;
-			}
-			catch (IOException ex) {
-				Thread.sleep(250);
-			}
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(this.name + " exited with " + this.process.exitValue());
+				}
+				try {
+					http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+							HttpResponse.BodyHandlers.discarding());
+					return true;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
 		}
-		throw new IllegalStateException(this.name + " did not start within " + timeout);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(this.name + " did not start within " + timeout, ex);
+		}
+		return this;
 	}
 
 	public boolean isAlive() {

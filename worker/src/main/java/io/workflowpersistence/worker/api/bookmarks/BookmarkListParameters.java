@@ -18,8 +18,7 @@ import io.workflowpersistence.worker.api.PageParameters;
 record BookmarkListParameters(@Parameter(description = "Bookmark hash to match exactly.") String hash,
 		@Parameter(description = ApiDocs.NAME) String name,
 		@Parameter(description = "Activity id to match exactly.") String activityId,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements

@@ -17,8 +17,7 @@ import io.workflowpersistence.worker.api.PageParameters;
 record ActivityDefinitionListParameters(@Parameter(description = "Activity category to match exactly.") String category,
 		@Parameter(description = "true for enabled definitions only, false for the others.",
 				schema = @Schema(type = "boolean")) String isEnabled,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements

@@ -28,8 +28,7 @@ record DefinitionListParameters(
 		@Parameter(description = "Workflow category id to match.",
 				schema = @Schema(type = "string", format = "uuid")) String categoryId,
 		@Parameter(description = ApiDocs.NAME) String name,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements

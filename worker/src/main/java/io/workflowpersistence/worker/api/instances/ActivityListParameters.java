@@ -17,8 +17,7 @@ import io.workflowpersistence.worker.api.PageParameters;
  */
 record ActivityListParameters(@Parameter(
 		description = "Activity status to match, e.g. Completed; repeat for any of several.") List<String> status,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements

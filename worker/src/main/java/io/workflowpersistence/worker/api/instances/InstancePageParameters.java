@@ -21,9 +21,8 @@ record InstancePageParameters(@Parameter(description = SORT, schema = @Schema(al
 		@Parameter(description = ORDER,
 				schema = @Schema(allowableValues = { "asc", "desc" }, defaultValue = "desc")) @Schema(
 						description = ORDER, allowableValues = { "asc", "desc" }) String order,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) @Schema(
-						description = ApiDocs.LIMIT, type = "integer") String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) @Schema(description = ApiDocs.LIMIT,
+				type = "integer") String limit,
 		@Parameter(description = ApiDocs.CURSOR) @Schema(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) @Schema(description = ApiDocs.COUNT,
 				type = "boolean") String count)

@@ -18,8 +18,7 @@ import io.workflowpersistence.worker.api.PageParameters;
 record TriggerListParameters(@Parameter(description = "Trigger hash to match exactly.") String hash,
 		@Parameter(description = "Workflow definition id to match exactly.") String workflowDefinitionId,
 		@Parameter(description = ApiDocs.NAME) String name,
-		@Parameter(description = ApiDocs.LIMIT,
-				schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) String limit,
+		@Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = "integer")) String limit,
 		@Parameter(description = ApiDocs.CURSOR) String cursor,
 		@Parameter(description = ApiDocs.COUNT, schema = @Schema(type = "boolean")) String count)
 		implements
