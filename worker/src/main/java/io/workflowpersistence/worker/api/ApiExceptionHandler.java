@@ -3,7 +3,7 @@ package io.workflowpersistence.worker.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.workflowpersistence.worker.datasource.RecoveryConflictException;
+import io.workflowpersistence.worker.api.datasource.RecoveryConflictException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;

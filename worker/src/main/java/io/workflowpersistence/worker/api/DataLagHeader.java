@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.workflowpersistence.worker.datasource.ReplicaLag;
+import io.workflowpersistence.worker.api.datasource.ReplicaLag;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -6,9 +6,10 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import io.workflowpersistence.worker.datasource.ApiDataSource;
-import io.workflowpersistence.worker.datasource.RecoveryConflictRetry;
+import io.workflowpersistence.worker.api.datasource.ApiDataSource;
+import io.workflowpersistence.worker.api.datasource.RecoveryConflictRetry;
 import io.workflowpersistence.worker.protection.SensitiveValues;
+import io.workflowpersistence.worker.security.Scopes;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -54,10 +55,8 @@ public class ReadQueries {
 	 * @return the rows
 	 */
 	public <T> List<T> list(SqlQuery query, RowMapper<T> mapper) {
-		return this.retry.run(() -> this.jdbc.sql(query.sql())
-			.params(query.parameters())
-			.query(this.sensitiveValues.revealing(mapper))
-			.list());
+		return this.retry
+			.run(() -> this.jdbc.sql(query.sql()).params(query.parameters()).query(revealing(mapper)).list());
 	}
 
 	/**
@@ -68,10 +67,8 @@ public class ReadQueries {
 	 * @return the row, or empty
 	 */
 	public <T> Optional<T> optional(SqlQuery query, RowMapper<T> mapper) {
-		return this.retry.run(() -> this.jdbc.sql(query.sql())
-			.params(query.parameters())
-			.query(this.sensitiveValues.revealing(mapper))
-			.optional());
+		return this.retry
+			.run(() -> this.jdbc.sql(query.sql()).params(query.parameters()).query(revealing(mapper)).optional());
 	}
 
 	/**
@@ -94,6 +91,11 @@ public class ReadQueries {
 				? this.retry.run(() -> this.jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single())
 				: null;
 		return new Page<>(List.copyOf(items), nextCursor, totalCount);
+	}
+
+	// Encrypted values are decrypted for callers with the scope, masked for the rest.
+	private <T> RowMapper<T> revealing(RowMapper<T> mapper) {
+		return this.sensitiveValues.revealing(mapper, Scopes.currentCallerHas(Scopes.READ_SENSITIVE));
 	}
 
 }

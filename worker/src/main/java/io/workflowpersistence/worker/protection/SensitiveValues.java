@@ -11,15 +11,13 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import io.workflowpersistence.worker.security.Scopes;
-
 import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Shows the read API's callers the encrypted values of the rows they read: decrypted for
- * callers with the scope {@value Scopes#READ_SENSITIVE}, masked for everyone else. It
- * wraps a row mapper, so that every {@code jsonb} column any query of the API returns
- * passes through it, whichever response record maps it.
+ * callers the read side lets see them, masked for everyone else. It wraps a row mapper,
+ * so that every {@code jsonb} column any query of the API returns passes through it,
+ * whichever response record maps it.
  */
 public final class SensitiveValues {
 
@@ -33,10 +31,10 @@ public final class SensitiveValues {
 	 * A row mapper that reads {@code jsonb} columns revealed for the current caller.
 	 * @param <T> the row type
 	 * @param mapper the mapper of the response record
+	 * @param decrypt whether values are decrypted rather than masked
 	 * @return the revealing mapper, to be used by one query
 	 */
-	public <T> RowMapper<T> revealing(RowMapper<T> mapper) {
-		boolean decrypt = Scopes.currentCallerHas(Scopes.READ_SENSITIVE);
+	public <T> RowMapper<T> revealing(RowMapper<T> mapper, boolean decrypt) {
 		return new RowMapper<>() {
 
 			private ResultSet source;

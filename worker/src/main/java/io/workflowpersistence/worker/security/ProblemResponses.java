@@ -24,7 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * as RFC 9457 problems ({@code application/problem+json}), with the
  * {@code WWW-Authenticate} header of RFC 6750; also writes the limits' problems.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -60,7 +60,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	 * @param detail what went wrong, for the caller
 	 * @throws IOException if the answer cannot be written
 	 */
-	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");

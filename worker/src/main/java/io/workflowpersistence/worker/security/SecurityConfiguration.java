@@ -1,6 +1,5 @@
 package io.workflowpersistence.worker.security;
 
-import io.workflowpersistence.worker.datasource.ApiDataSourceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -49,8 +47,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, WorkerSecurityProperties properties,
-			ApiLimitsProperties limits, ApiDataSourceProperties apiPool, ObjectProvider<JwtDecoder> jwtDecoder,
-			Environment environment) throws Exception {
+			ObjectProvider<JwtDecoder> jwtDecoder, Environment environment) throws Exception {
 		boolean enabled = isEnabled(properties, environment);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -58,8 +55,7 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterAfter(new AccessLog(), SecurityContextHolderFilter.class)
-			.addFilterAfter(requestLimits(limits, apiPool), AuthorizationFilter.class);
+			.addFilterAfter(new AccessLog(), SecurityContextHolderFilter.class);
 		if (enabled) {
 			secure(http, properties, jwtDecoder.getIfAvailable() != null, environment);
 		}
@@ -120,12 +116,6 @@ class SecurityConfiguration {
 							: "the embedded run's default; set worker.security.enabled=true to turn it on");
 		}
 		return enabled;
-	}
-
-	private static ApiRequestLimits requestLimits(ApiLimitsProperties limits, ApiDataSourceProperties apiPool) {
-		int concurrent = (limits.maxConcurrentRequests() != null) ? limits.maxConcurrentRequests()
-				: apiPool.maximumPoolSize();
-		return new ApiRequestLimits(concurrent, limits.maxWait(), limits.maxRequestSize());
 	}
 
 }

@@ -2,7 +2,6 @@ package io.workflowpersistence.worker.security;
 
 import java.util.List;
 
-import io.workflowpersistence.worker.datasource.ApiDataSourceProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -72,8 +71,7 @@ class SecurityConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ WorkerSecurityProperties.class, ApiLimitsProperties.class,
-			ApiDataSourceProperties.class })
+	@EnableConfigurationProperties(WorkerSecurityProperties.class)
 	static class Settings {
 
 	}

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.workflowpersistence.worker.datasource.ApiDataSource;
+import io.workflowpersistence.worker.api.datasource.ApiDataSource;
 import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.HttpAnswer;

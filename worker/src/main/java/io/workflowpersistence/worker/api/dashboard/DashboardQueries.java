@@ -1,4 +1,4 @@
-package io.workflowpersistence.worker.dashboard;
+package io.workflowpersistence.worker.api.dashboard;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Map;
 import io.workflowpersistence.worker.api.ReadQueries;
 import io.workflowpersistence.worker.api.SqlQuery;
 import io.workflowpersistence.worker.api.instances.KeptInstanceCounts;
-import io.workflowpersistence.worker.dashboard.DashboardSummary.StatusCount;
+import io.workflowpersistence.worker.api.dashboard.DashboardSummary.StatusCount;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.workflowpersistence.worker.datasource;
+package io.workflowpersistence.worker.api.datasource;
 
 import java.time.Instant;
 import java.util.concurrent.Executors;

@@ -4,4 +4,4 @@
  * can neither write nor take the connections ingestion needs; it may read from a hot
  * standby, whose replication lag it samples and whose recovery conflicts it retries.
  */
-package io.workflowpersistence.worker.datasource;
+package io.workflowpersistence.worker.api.datasource;

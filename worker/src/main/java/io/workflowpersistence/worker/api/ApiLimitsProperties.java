@@ -1,4 +1,4 @@
-package io.workflowpersistence.worker.security;
+package io.workflowpersistence.worker.api;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.workflowpersistence.worker.security;
+package io.workflowpersistence.worker.api;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,6 +9,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.workflowpersistence.worker.security.ProblemResponses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
-package io.workflowpersistence.worker.datasource;
+package io.workflowpersistence.worker.api.datasource;
 
 import java.util.Locale;
 
-import io.workflowpersistence.worker.datasource.ReplicaLag.Sample;
+import io.workflowpersistence.worker.api.datasource.ReplicaLag.Sample;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -1,4 +1,4 @@
-package io.workflowpersistence.worker.dashboard;
+package io.workflowpersistence.worker.api.dashboard;
 
 import java.time.Duration;
 import java.util.ArrayList;
