@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The ordering key of an event (CONTRACT rule 2): its entity version, its time, or both;
- * never neither. The same rule is implemented in SQL by the {@code is_newer} function of
- * the migrations, and the two must agree.
+ * The ordering key of an event (docs/contract.md, rule 2): its entity version, its time,
+ * or both; never neither. The same rule is implemented in SQL by the {@code is_newer}
+ * function of the migrations, and the two must agree.
  *
  * @param version the CloudEvents {@code entityversion} (or {@code sequence}), or
  * {@code null}

@@ -27,14 +27,14 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one polled batch in one database transaction (CONTRACT rules 1 to 7): parses
- * every record, skips what the database already reflects, reduces the rest to the newest
- * event per entity, writes each table with one statement, dead-letters what was rejected
- * and records the new position of the topics, all before the commit. After the commit it
- * sweeps the instances the batch touched for children a concurrent batch wrote. The
- * caller commits the consumer's offsets only after this returns. Live ingestion and the
- * rebuild use it alike, each built by {@link BatchIngestorFactory}; thread-safe, so the
- * consumers of different partitions may share one.
+ * Applies one polled batch in one database transaction (docs/contract.md, rules 1 to 7):
+ * parses every record, skips what the database already reflects, reduces the rest to the
+ * newest event per entity, writes each table with one statement, dead-letters what was
+ * rejected and records the new position of the topics, all before the commit. After the
+ * commit it sweeps the instances the batch touched for children a concurrent batch wrote.
+ * The caller commits the consumer's offsets only after this returns. Live ingestion and
+ * the rebuild use it alike, each built by {@link BatchIngestorFactory}; thread-safe, so
+ * the consumers of different partitions may share one.
  */
 public final class BatchIngestor {
 

@@ -13,11 +13,12 @@ import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
 
 /**
- * Reduces a batch to the newest event per entity (CONTRACT rule 2), as one statement may
- * touch each row only once. Of events with equal keys (duplicates) the first stays. Older
- * upserts of an instance that say it finished stay too: retention removes an instance for
- * any event past its time-to-live, whichever came last, so that a batch removes what the
- * same events in separate batches would; the store writes only the newest.
+ * Reduces a batch to the newest event per entity (docs/contract.md, rule 2), as one
+ * statement may touch each row only once. Of events with equal keys (duplicates) the
+ * first stays. Older upserts of an instance that say it finished stay too: retention
+ * removes an instance for any event past its time-to-live, whichever came last, so that a
+ * batch removes what the same events in separate batches would; the store writes only the
+ * newest.
  */
 final class BatchReducer {
 

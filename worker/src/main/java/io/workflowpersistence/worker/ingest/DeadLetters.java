@@ -9,7 +9,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 /**
  * Publishes rejected records to {@code <topic>.DLT} with their original key, value and
  * headers, plus the {@code kafka_dlt-*} headers that say where they came from and why
- * they were rejected (CONTRACT rule 7). Publishing waits for the broker's
+ * they were rejected (docs/contract.md, rule 7). Publishing waits for the broker's
  * acknowledgement, so a record is never dropped silently.
  */
 class DeadLetters {

@@ -18,7 +18,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 /**
  * Receives each polled batch and, when partitions are assigned, moves the consumer to the
  * position the database records for them: the database, not the broker's committed
- * offset, knows what has been applied (CONTRACT rule 6).
+ * offset, knows what has been applied (docs/contract.md, rule 6).
  */
 class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
 

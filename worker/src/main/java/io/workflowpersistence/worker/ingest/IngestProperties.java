@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the worker consumes at all (the read API works without it)
  * @param topics the topics to consume; any event type may arrive on any of them
  * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
- * @param tombstoneRetention how long a delete's tombstone is kept (CONTRACT rule 3)
+ * @param tombstoneRetention how long a delete's tombstone is kept (docs/contract.md, rule
+ * 3)
  * @param tombstonePurgeInterval how often expired tombstones are removed
  * @param instanceCountCompactionInterval how often the instance counts kept for the read
  * API are compacted

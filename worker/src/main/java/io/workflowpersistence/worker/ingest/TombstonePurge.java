@@ -11,12 +11,12 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Removes tombstones once they are older than the configured retention (CONTRACT rule 3):
- * after that, a late upsert of a deleted entity creates it again. Before each purge, and
- * so once at start-up, it sweeps every deleted instance for activity records and
- * bookmarks that a batch wrote concurrently with the delete and whose sweep after commit
- * did not run (a crash in between, a database outage); a tombstone is never purged before
- * that.
+ * Removes tombstones once they are older than the configured retention (docs/contract.md,
+ * rule 3): after that, a late upsert of a deleted entity creates it again. Before each
+ * purge, and so once at start-up, it sweeps every deleted instance for activity records
+ * and bookmarks that a batch wrote concurrently with the delete and whose sweep after
+ * commit did not run (a crash in between, a database outage); a tombstone is never purged
+ * before that.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes events to their tables: one statement per table and operation for a whole batch,
- * newest wins in SQL (CONTRACT rules 1 to 5). Callers pass at most one event per entity
- * (besides older upserts of finished instances, which only retention looks at), run it
- * inside their transaction and, once it has committed, sweep the instances it touched
- * with {@link OrphanSweep}.
+ * newest wins in SQL (docs/contract.md, rules 1 to 5). Callers pass at most one event per
+ * entity (besides older upserts of finished instances, which only retention looks at),
+ * run it inside their transaction and, once it has committed, sweep the instances it
+ * touched with {@link OrphanSweep}.
  */
 @Repository
 public class EntityStore {

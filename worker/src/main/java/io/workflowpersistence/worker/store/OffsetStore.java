@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The position of the topics the database reflects, per consumer group and partition
- * (CONTRACT rule 6). It is written in the same transaction as the rows it applied, so
- * after any crash it names exactly the first record not yet applied.
+ * (docs/contract.md, rule 6). It is written in the same transaction as the rows it
+ * applied, so after any crash it names exactly the first record not yet applied.
  */
 @Repository
 public class OffsetStore {

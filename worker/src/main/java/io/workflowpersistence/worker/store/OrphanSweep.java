@@ -16,15 +16,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Removes the activity records and bookmarks of deleted instances that a concurrent batch
- * wrote (CONTRACT rule 4). Activities, bookmarks and instances come from different
- * topics, so two consumers may write a child and delete its instance at once: the child's
- * tombstone check does not see the uncommitted tombstone, and the delete's cascade does
- * not see the uncommitted child. Each batch therefore sweeps the instances it touched
- * after it commits: whichever of the two transactions commits second sees both in its
- * sweep and removes the child. Sweeping every deleted instance covers a crash between a
- * commit and its sweep. The same holds for instances removed by retention, and for an
- * upsert of such an instance that a concurrent batch wrote: the upsert's check did not
- * see the uncommitted removal record.
+ * wrote (docs/contract.md, rule 4). Activities, bookmarks and instances come from
+ * different topics, so two consumers may write a child and delete its instance at once:
+ * the child's tombstone check does not see the uncommitted tombstone, and the delete's
+ * cascade does not see the uncommitted child. Each batch therefore sweeps the instances
+ * it touched after it commits: whichever of the two transactions commits second sees both
+ * in its sweep and removes the child. Sweeping every deleted instance covers a crash
+ * between a commit and its sweep. The same holds for instances removed by retention, and
+ * for an upsert of such an instance that a concurrent batch wrote: the upsert's check did
+ * not see the uncommitted removal record.
  */
 @Repository
 public class OrphanSweep {

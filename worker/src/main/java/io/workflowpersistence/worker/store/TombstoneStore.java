@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tombstones that deletes leave (CONTRACT rule 3), kept for a retention period.
+ * The tombstones that deletes leave (docs/contract.md, rule 3), kept for a retention
+ * period.
  */
 @Repository
 public class TombstoneStore {

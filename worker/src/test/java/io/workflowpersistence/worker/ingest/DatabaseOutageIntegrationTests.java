@@ -22,8 +22,9 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT rule 6: during a PostgreSQL outage the worker stops consuming, reports itself
- * unhealthy, and resumes by itself when the database returns, losing nothing.
+ * Contract rule 6 (docs/contract.md): during a PostgreSQL outage the worker stops
+ * consuming, reports itself unhealthy, and resumes by itself when the database returns,
+ * losing nothing.
  */
 class DatabaseOutageIntegrationTests extends IngestIntegrationTestSupport {
 

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT rule 7: bad records go to the dead-letter topic with their original key, value
- * and headers and the reason, and the rest of their batch is applied.
+ * Contract rule 7 (docs/contract.md): bad records go to the dead-letter topic with their
+ * original key, value and headers and the reason, and the rest of their batch is applied.
  */
 class DeadLetterIntegrationTests extends IngestIntegrationTestSupport {
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule of CONTRACT section 3, through a real broker into a real PostgreSQL.
+ * Every rule of docs/contract.md section 3, through a real broker into a real PostgreSQL.
  */
 class IngestRulesIntegrationTests extends IngestIntegrationTestSupport {
 

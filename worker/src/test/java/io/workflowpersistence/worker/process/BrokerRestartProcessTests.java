@@ -41,12 +41,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT rule 6 with the real jar and a real broker process: in the middle of a stream
- * of about 30,000 events the broker is stopped (SIGTERM) while the engine keeps
- * publishing, and later killed (SIGKILL) while the worker works through a backlog; each
- * time it stays down for seconds and is started again on the same data. The worker keeps
- * running, reports Kafka down meanwhile, resumes by itself and ends with exactly the
- * tables of a run that saw no outage.
+ * Contract rule 6 (docs/contract.md) with the real jar and a real broker process: in the
+ * middle of a stream of about 30,000 events the broker is stopped (SIGTERM) while the
+ * engine keeps publishing, and later killed (SIGKILL) while the worker works through a
+ * backlog; each time it stays down for seconds and is started again on the same data. The
+ * worker keeps running, reports Kafka down meanwhile, resumes by itself and ends with
+ * exactly the tables of a run that saw no outage.
  */
 class BrokerRestartProcessTests {
 

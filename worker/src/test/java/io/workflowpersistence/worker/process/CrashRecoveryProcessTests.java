@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT rule 6 with the real jar: a worker killed with SIGKILL in the middle of a
- * stream of about 100,000 events, then restarted, and a group of two workers of which one
- * is killed, both leave exactly the tables of an uninterrupted run.
+ * Contract rule 6 (docs/contract.md) with the real jar: a worker killed with SIGKILL in
+ * the middle of a stream of about 100,000 events, then restarted, and a group of two
+ * workers of which one is killed, both leave exactly the tables of an uninterrupted run.
  */
 class CrashRecoveryProcessTests {
 
