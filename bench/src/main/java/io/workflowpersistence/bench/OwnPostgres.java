@@ -1,6 +1,7 @@
 package io.workflowpersistence.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ final class OwnPostgres implements AutoCloseable {
 				directory.resolve("server.log").toString(), "-o", options + " -c port=" + port, "-w", "-t", "120",
 				"start"));
 		OwnPostgres postgres = new OwnPostgres(binaries, directory, port);
+		// BenchMain ends with System.exit, which skips try-with-resources.
+		Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "own-postgres-stop"));
 		System.setProperty("TEST_DATABASE_URL", postgres.jdbcUrl());
 		System.setProperty("TEST_DATABASE_USERNAME", "postgres");
 		return postgres;
@@ -82,7 +85,23 @@ final class OwnPostgres implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws IOException {
+	public void close() {
+		stop();
+	}
+
+	private synchronized void stop() {
+		if (!Files.exists(this.directory)) {
+			return;
+		}
+		try {
+			stopAndDelete();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot stop PostgreSQL in " + this.directory, ex);
+		}
+	}
+
+	private void stopAndDelete() throws IOException {
 		run(List.of(this.binaries.resolve("pg_ctl").toString(), "-D", this.directory.resolve("data").toString(), "-m",
 				"fast", "-w", "stop"));
 		try (Stream<Path> files = Files.walk(this.directory)) {
