@@ -208,8 +208,13 @@ startView(function () {
 	clearTimeout(timer);
 	revealIfPresent('api-link', '/api/v1/instances?limit=1');
 	revealIfPresent('openapi-link', '/v3/api-docs');
+	// A first answer that fails for another reason than the credentials (the database
+	// busy or restarting) is shown, and polling goes on until one succeeds.
 	return refresh().then(poll, function (error) {
 		connection('offline', 'no answer');
+		if (!(error instanceof ApiError && (error.status === 401 || error.status === 403))) {
+			poll();
+		}
 		throw error;
 	});
 });
