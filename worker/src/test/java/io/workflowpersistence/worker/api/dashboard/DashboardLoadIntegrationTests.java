@@ -93,7 +93,8 @@ class DashboardLoadIntegrationTests extends SecuredWorkerTestSupport {
 		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
 		List<CompletableFuture<Void>> dashboards = IntStream.range(0, DASHBOARDS)
 			.mapToObj((i) -> CompletableFuture.runAsync(() -> {
-				// As the page does: the summary and the metrics every refresh of its timer.
+				// As the page does: the summary and the metrics every refresh of its
+				// timer.
 				while (polling.get()) {
 					statuses.add(get("/dashboard/summary", "X-API-Key", READER_KEY).status());
 					statuses.add(get("/actuator/prometheus", "X-API-Key", METRICS_KEY).status());
@@ -105,7 +106,8 @@ class DashboardLoadIntegrationTests extends SecuredWorkerTestSupport {
 			double polled = ingestRate(unique("polled"));
 			System.out.printf("Ingest rate alone %.0f events/s, with %d dashboards polling %.0f events/s%n", alone,
 					DASHBOARDS, polled);
-			// The dashboards' HTTP requests share the cores with the consumers; the database
+			// The dashboards' HTTP requests share the cores with the consumers; the
+			// database
 			// work they cause is one reading per refresh interval for all of them.
 			assertThat(polled).isGreaterThan(alone / 3);
 		}
