@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -156,6 +158,9 @@ class ApiAccessIntegrationTests extends SecuredWorkerTestSupport {
 
 	@Test
 	void eachCallIsOneJsonLineOfTheAccessLogNamingItsCaller(CapturedOutput output) {
+		// The JVM has one logging system: a command another test ran in it (they log at
+		// WARN) may have left its levels behind in this cached context.
+		LoggingSystem.get(getClass().getClassLoader()).setLogLevel("access", LogLevel.INFO);
 		get(INSTANCES + "?limit=1", "Authorization", bearer(TOKENS.token("alice", Scopes.READ)));
 		get(INSTANCES + "?limit=2", "X-API-Key", READER_KEY);
 		get(INSTANCES + "?limit=3");
