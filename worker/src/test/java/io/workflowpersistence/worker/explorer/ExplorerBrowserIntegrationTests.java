@@ -12,6 +12,7 @@ import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.Browser;
 import io.workflowpersistence.worker.testing.HttpAnswer;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,12 +58,8 @@ class ExplorerBrowserIntegrationTests {
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-		registry.add("spring.kafka.consumer.group-id", () -> TOPIC + "-worker");
-		registry.add("worker.ingest.topics", () -> TOPIC);
+		WorkerConnections.database(registry, DATABASE);
+		WorkerConnections.topics(registry, KAFKA, TOPIC + "-worker", TOPIC);
 	}
 
 	@BeforeAll

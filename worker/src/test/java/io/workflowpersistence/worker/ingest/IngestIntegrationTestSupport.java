@@ -1,20 +1,32 @@
 package io.workflowpersistence.worker.ingest;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,16 +47,17 @@ abstract class IngestIntegrationTestSupport {
 
 	static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
 
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
 	@Autowired
 	JdbcClient jdbc;
 
+	@LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("worker.api.datasource.username", USERS.reader()::username);
-		registry.add("worker.api.datasource.password", USERS.reader()::password);
+		WorkerConnections.users(registry, USERS);
 		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
 		registry.add("spring.kafka.consumer.max-poll-records", () -> "500");
 		registry.add("worker.ingest.retry.max-interval", () -> "2s");
@@ -68,6 +81,31 @@ abstract class IngestIntegrationTestSupport {
 
 	long count(String sql, Object... parameters) {
 		return this.jdbc.sql(sql).params(parameters).query(Long.class).single();
+	}
+
+	/**
+	 * Answers a GET of one of the worker's actuator endpoints.
+	 */
+	HttpResponse<String> actuator(String endpoint) throws IOException, InterruptedException {
+		return HTTP.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/" + endpoint)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Starts or ends an outage of the worker's database: refusing connections also ends
+	 * every open one.
+	 */
+	static void setConnectionsAllowed(boolean allowed) throws SQLException {
+		TestDatabase server = TestDatabase.server();
+		try (Connection admin = DriverManager.getConnection(server.adminJdbcUrl(), server.username(),
+				server.password()); Statement statement = admin.createStatement()) {
+			statement.execute("ALTER DATABASE " + DATABASE.name() + " ALLOW_CONNECTIONS " + allowed);
+			if (!allowed) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ DATABASE.name() + "' AND pid <> pg_backend_pid()");
+			}
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.workflowpersistence.simulator.SimulatorTopics;
 import io.workflowpersistence.worker.testing.Browser;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -55,13 +56,9 @@ class DashboardBrowserIntegrationTests {
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-		registry.add("spring.kafka.consumer.group-id", () -> TOPIC_PREFIX + "worker");
-		registry.add("worker.ingest.topics",
-				() -> String.join(",", SimulatorTopics.ALL.stream().map((topic) -> TOPIC_PREFIX + topic).toList()));
+		WorkerConnections.database(registry, DATABASE);
+		WorkerConnections.topics(registry, KAFKA, TOPIC_PREFIX + "worker",
+				String.join(",", SimulatorTopics.ALL.stream().map((topic) -> TOPIC_PREFIX + topic).toList()));
 	}
 
 	@Test
