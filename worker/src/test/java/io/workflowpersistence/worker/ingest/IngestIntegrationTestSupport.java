@@ -19,15 +19,12 @@ import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.UnsecuredWorkerTestSupport;
 import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,9 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * never see each other's rows. The worker connects as the users of {@code db/README.md}:
  * it writes as the DML-only user, reads for the API as the read-only one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "worker.security.enabled=false")
-abstract class IngestIntegrationTestSupport {
+abstract class IngestIntegrationTestSupport extends UnsecuredWorkerTestSupport {
 
 	static final DatabaseUsers USERS = DatabaseUsers.create("ingest");
 
@@ -48,12 +43,6 @@ abstract class IngestIntegrationTestSupport {
 	static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@LocalServerPort
-	int port;
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
