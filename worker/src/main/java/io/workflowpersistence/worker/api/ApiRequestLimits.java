@@ -15,7 +15,6 @@ import io.workflowpersistence.worker.security.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds the read API: a request body larger than the limit is answered 413 (one of
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * free turn within the wait is answered 503 with {@code Retry-After}, rather than
  * queueing for a database connection.
  */
-final class ApiRequestLimits extends OncePerRequestFilter {
+final class ApiRequestLimits extends ApiRequestFilter {
 
 	private final Semaphore turns;
 
@@ -35,11 +34,6 @@ final class ApiRequestLimits extends OncePerRequestFilter {
 		this.turns = new Semaphore(maxConcurrentRequests, true);
 		this.maxWait = maxWait;
 		this.maxRequestSize = maxRequestSize;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
 	}
 
 	@Override

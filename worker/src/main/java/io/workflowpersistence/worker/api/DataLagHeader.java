@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Tells the client of every read API answer how fresh its data is: the header
@@ -20,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * primary, absent while the lag is unknown.
  */
 @Component
-class DataLagHeader extends OncePerRequestFilter {
+class DataLagHeader extends ApiRequestFilter {
 
 	static final String NAME = "Data-Lag-Seconds";
 
@@ -28,11 +27,6 @@ class DataLagHeader extends OncePerRequestFilter {
 
 	DataLagHeader(ReplicaLag lag) {
 		this.lag = lag;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
 	}
 
 	@Override

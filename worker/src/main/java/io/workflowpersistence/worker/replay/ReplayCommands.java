@@ -97,6 +97,16 @@ public final class ReplayCommands {
 		if (failure instanceof CancellationException) {
 			return "stopped before the end";
 		}
+		return messages(failure);
+	}
+
+	/**
+	 * The messages of an exception and its causes as one line, each message once, as the
+	 * jar's commands report a failure.
+	 * @param failure the exception
+	 * @return the line
+	 */
+	public static String messages(Throwable failure) {
 		StringBuilder description = new StringBuilder(String.valueOf(failure.getMessage()));
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null && !description.toString().contains(cause.getMessage())) {

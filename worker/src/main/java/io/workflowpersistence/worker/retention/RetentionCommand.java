@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.workflowpersistence.worker.replay.CommandContext;
+import io.workflowpersistence.worker.replay.ReplayCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,7 @@ public final class RetentionCommand implements Callable<Integer> {
 			return USAGE;
 		});
 		line.setExecutionExceptionHandler((ex, failed, parsed) -> {
-			failed.getErr().println("error: " + describe(ex));
+			failed.getErr().println("error: " + ReplayCommands.messages(ex));
 			return FAILED;
 		});
 		return line.execute(args.toArray(String[]::new));
@@ -126,16 +127,6 @@ public final class RetentionCommand implements Callable<Integer> {
 					result.instancesByReason(), purged);
 			return DONE;
 		}
-	}
-
-	private static String describe(Throwable failure) {
-		StringBuilder description = new StringBuilder(String.valueOf(failure.getMessage()));
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && !description.toString().contains(cause.getMessage())) {
-				description.append(": ").append(cause.getMessage());
-			}
-		}
-		return description.toString();
 	}
 
 }

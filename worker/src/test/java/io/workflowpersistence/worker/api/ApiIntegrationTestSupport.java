@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.workflowpersistence.worker.testing.DatabaseUsers;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +50,7 @@ public abstract class ApiIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", USERS.worker()::jdbcUrl);
-		registry.add("spring.datasource.username", USERS.worker()::username);
-		registry.add("spring.datasource.password", USERS.worker()::password);
-		registry.add("worker.api.datasource.username", USERS.reader()::username);
-		registry.add("worker.api.datasource.password", USERS.reader()::password);
+		WorkerConnections.users(registry, USERS);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.Browser;
 import io.workflowpersistence.worker.testing.HttpAnswer;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.UnsecuredWorkerTestSupport;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control off: each view shows what the read API answers for the filters and page in its
  * URL. Leaves a screenshot of each view in {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "worker.security.enabled=false")
-class ExplorerBrowserIntegrationTests {
+class ExplorerBrowserIntegrationTests extends UnsecuredWorkerTestSupport {
 
 	private static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("explorer");
 
@@ -49,20 +45,10 @@ class ExplorerBrowserIntegrationTests {
 
 	private static Browser browser;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-		registry.add("spring.kafka.consumer.group-id", () -> TOPIC + "-worker");
-		registry.add("worker.ingest.topics", () -> TOPIC);
+		WorkerConnections.database(registry, DATABASE);
+		WorkerConnections.topics(registry, KAFKA, TOPIC + "-worker", TOPIC);
 	}
 
 	@BeforeAll

@@ -1,9 +1,5 @@
 package io.workflowpersistence.worker.ingest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +12,6 @@ import java.util.regex.Pattern;
 import io.workflowpersistence.worker.testing.Events;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +26,6 @@ class AlertMetricsIntegrationTests extends IngestIntegrationTestSupport {
 
 	// The worker's own metrics and the Kafka client's; up is Prometheus' own.
 	private static final Pattern METRIC = Pattern.compile("\\b(?:workflow|kafka)_[a-z0-9_]+\\b");
-
-	@Autowired
-	Environment environment;
 
 	@Test
 	void everyMetricTheAlertsReadIsExported() throws Exception {
@@ -76,11 +66,7 @@ class AlertMetricsIntegrationTests extends IngestIntegrationTestSupport {
 
 	// The series of the exposition: each sample's name and labels, without its value.
 	private Set<String> exportedSeries() throws Exception {
-		String port = this.environment.getProperty("local.server.port");
-		String body = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
+		String body = actuator("prometheus").body();
 		Set<String> series = new TreeSet<>();
 		body.lines()
 			.filter((line) -> !line.startsWith("#") && !line.isBlank())

@@ -1,23 +1,11 @@
 package io.workflowpersistence.worker.ingest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.Events;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * losing nothing.
  */
 class DatabaseOutageIntegrationTests extends IngestIntegrationTestSupport {
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Autowired
-	Environment environment;
 
 	@Test
 	void anOutageInMidStreamLosesNothingAndHealthFollowsIt() throws Exception {
@@ -66,31 +49,12 @@ class DatabaseOutageIntegrationTests extends IngestIntegrationTestSupport {
 		return records;
 	}
 
-	private static void setConnectionsAllowed(boolean allowed) throws SQLException {
-		TestDatabase server = TestDatabase.server();
-		try (Connection admin = DriverManager.getConnection(server.adminJdbcUrl(), server.username(),
-				server.password()); Statement statement = admin.createStatement()) {
-			statement.execute("ALTER DATABASE " + DATABASE.name() + " ALLOW_CONNECTIONS " + allowed);
-			if (!allowed) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ DATABASE.name() + "' AND pid <> pg_backend_pid()");
-			}
-		}
-	}
-
 	private int healthStatus() throws Exception {
-		return health().statusCode();
+		return actuator("health").statusCode();
 	}
 
 	private String healthBody() throws Exception {
-		return health().body();
-	}
-
-	private HttpResponse<String> health() throws Exception {
-		String port = this.environment.getProperty("local.server.port");
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return actuator("health").body();
 	}
 
 }

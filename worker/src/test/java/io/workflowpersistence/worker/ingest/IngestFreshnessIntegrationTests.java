@@ -1,13 +1,5 @@
 package io.workflowpersistence.worker.ingest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.Events;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,9 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,11 +33,6 @@ import static org.assertj.core.api.Assertions.within;
 class IngestFreshnessIntegrationTests extends IngestIntegrationTestSupport {
 
 	private static final String FRESHNESS = "workflow_ingest_freshness_seconds{partition=\"0\",topic=\"workflow.instances\"}";
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Autowired
-	Environment environment;
 
 	@Test
 	void freshnessIsZeroWhenCaughtUpAndTheAgeOfTheNewestAppliedRecordDuringAnOutage() throws Exception {
@@ -145,27 +128,11 @@ class IngestFreshnessIntegrationTests extends IngestIntegrationTestSupport {
 	}
 
 	private Optional<Double> metric(String series) throws Exception {
-		String port = this.environment.getProperty("local.server.port");
-		String body = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		return body.lines()
+		return actuator("prometheus").body()
+			.lines()
 			.filter((line) -> line.startsWith(series + " "))
 			.map((line) -> Double.parseDouble(line.substring(series.length() + 1).trim()))
 			.findFirst();
-	}
-
-	private static void setConnectionsAllowed(boolean allowed) throws SQLException {
-		TestDatabase server = TestDatabase.server();
-		try (Connection admin = DriverManager.getConnection(server.adminJdbcUrl(), server.username(),
-				server.password()); Statement statement = admin.createStatement()) {
-			statement.execute("ALTER DATABASE " + DATABASE.name() + " ALLOW_CONNECTIONS " + allowed);
-			if (!allowed) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ DATABASE.name() + "' AND pid <> pg_backend_pid()");
-			}
-		}
 	}
 
 }

@@ -1,21 +1,30 @@
 package io.workflowpersistence.worker.ingest;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.TestDatabase;
 import io.workflowpersistence.worker.testing.DatabaseUsers;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.UnsecuredWorkerTestSupport;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,9 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * never see each other's rows. The worker connects as the users of {@code db/README.md}:
  * it writes as the DML-only user, reads for the API as the read-only one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "worker.security.enabled=false")
-abstract class IngestIntegrationTestSupport {
+abstract class IngestIntegrationTestSupport extends UnsecuredWorkerTestSupport {
 
 	static final DatabaseUsers USERS = DatabaseUsers.create("ingest");
 
@@ -35,16 +42,11 @@ abstract class IngestIntegrationTestSupport {
 
 	static final KafkaTestBroker KAFKA = KafkaTestBroker.shared();
 
-	@Autowired
-	JdbcClient jdbc;
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("worker.api.datasource.username", USERS.reader()::username);
-		registry.add("worker.api.datasource.password", USERS.reader()::password);
+		WorkerConnections.users(registry, USERS);
 		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
 		registry.add("spring.kafka.consumer.max-poll-records", () -> "500");
 		registry.add("worker.ingest.retry.max-interval", () -> "2s");
@@ -68,6 +70,31 @@ abstract class IngestIntegrationTestSupport {
 
 	long count(String sql, Object... parameters) {
 		return this.jdbc.sql(sql).params(parameters).query(Long.class).single();
+	}
+
+	/**
+	 * Answers a GET of one of the worker's actuator endpoints.
+	 */
+	HttpResponse<String> actuator(String endpoint) throws IOException, InterruptedException {
+		return HTTP.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/" + endpoint)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Starts or ends an outage of the worker's database: refusing connections also ends
+	 * every open one.
+	 */
+	static void setConnectionsAllowed(boolean allowed) throws SQLException {
+		TestDatabase server = TestDatabase.server();
+		try (Connection admin = DriverManager.getConnection(server.adminJdbcUrl(), server.username(),
+				server.password()); Statement statement = admin.createStatement()) {
+			statement.execute("ALTER DATABASE " + DATABASE.name() + " ALLOW_CONNECTIONS " + allowed);
+			if (!allowed) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ DATABASE.name() + "' AND pid <> pg_backend_pid()");
+			}
+		}
 	}
 
 	/**

@@ -1,15 +1,7 @@
 package io.workflowpersistence.worker.ingest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import io.workflowpersistence.worker.testing.Events;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outcome, batch size and apply time, and the consumer's lag.
  */
 class IngestMetricsIntegrationTests extends IngestIntegrationTestSupport {
-
-	@Autowired
-	Environment environment;
 
 	@Test
 	void prometheusShowsEventsByOutcomeBatchesAndLag() throws Exception {
@@ -37,11 +26,7 @@ class IngestMetricsIntegrationTests extends IngestIntegrationTestSupport {
 	}
 
 	private String prometheus() throws Exception {
-		String port = this.environment.getProperty("local.server.port");
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
+		return actuator("prometheus").body();
 	}
 
 }

@@ -102,11 +102,7 @@ class CommandLineProcessTests {
 	}
 
 	private static Map<String, String> servers(DatabaseInfo database, String group) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
-		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		Map<String, String> environment = WorkerProcess.connectedTo(KAFKA.bootstrapServers(), database);
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
 		environment.put("WORKER_SECURITY_ENABLED", "false");
 		return environment;

@@ -1,7 +1,6 @@
 package io.workflowpersistence.worker.process;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,11 +97,7 @@ class CrashRecoveryProcessTests {
 	}
 
 	private static WorkerProcess worker(String name, DatabaseInfo database, String group) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
-		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		Map<String, String> environment = WorkerProcess.connectedTo(KAFKA.bootstrapServers(), database);
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
 		environment.put("WORKER_INGEST_TOPICS",
 				SimulatorTopics.ALL.stream().map(CrashRecoveryProcessTests::topic).collect(Collectors.joining(",")));

@@ -16,6 +16,7 @@ import io.workflowpersistence.simulator.EngineSimulator;
 import io.workflowpersistence.simulator.SimulatorSettings;
 import io.workflowpersistence.simulator.SimulatorTopics;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.WorkerProcess;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -94,11 +95,7 @@ class RebuildProcessTests {
 	}
 
 	private static Map<String, String> environment(DatabaseInfo database) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
-		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		Map<String, String> environment = WorkerProcess.connectedTo(KAFKA.bootstrapServers(), database);
 		environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", RUN + "-live");
 		environment.put("WORKER_INGEST_TOPICS",
 				SimulatorTopics.ALL.stream().map((topic) -> RUN + "." + topic).collect(Collectors.joining(",")));

@@ -9,10 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import io.workflowpersistence.db.testing.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -34,11 +33,12 @@ public final class ComposePostgres implements AutoCloseable {
 
 	private final Path directory;
 
-	private final Path binaries;
+	private final PostgresBinaries binaries;
 
 	private final EmbeddedPostgres embedded;
 
-	private ComposePostgres(int port, String password, Path directory, Path binaries, EmbeddedPostgres embedded) {
+	private ComposePostgres(int port, String password, Path directory, PostgresBinaries binaries,
+			EmbeddedPostgres embedded) {
 		this.port = port;
 		this.password = password;
 		this.directory = directory;
@@ -53,7 +53,7 @@ public final class ComposePostgres implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static ComposePostgres start(Path settings, String password) {
-		ComposePostgres postgres = PostgresBinaries.find()
+		ComposePostgres postgres = PostgresBinaries.find("psql")
 			.map((binaries) -> startPackaged(binaries, settings, password))
 			.orElseGet(() -> startEmbedded(settings));
 		Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "compose-postgres-stop"));
@@ -112,9 +112,9 @@ public final class ComposePostgres implements AutoCloseable {
 			}
 			return;
 		}
-		PostgresBinaries.runAsServerUser(List.of(this.binaries.resolve("psql").toString(), "-v", "ON_ERROR_STOP=1",
-				"--username", "postgres", "--no-password", "--host", this.directory.toString(), "--port",
-				String.valueOf(this.port), "--dbname", database, "-f", script.toAbsolutePath().toString()), Map.of());
+		this.binaries.run("psql", "-v", "ON_ERROR_STOP=1", "--username", "postgres", "--no-password", "--host",
+				this.directory.toString(), "--port", String.valueOf(this.port), "--dbname", database, "-f",
+				script.toAbsolutePath().toString());
 	}
 
 	@Override
@@ -124,10 +124,7 @@ public final class ComposePostgres implements AutoCloseable {
 				this.embedded.close();
 				return;
 			}
-			if (Files.exists(this.directory.resolve("data/postmaster.pid"))) {
-				PostgresBinaries.runAsServerUser(List.of(this.binaries.resolve("pg_ctl").toString(), "-D",
-						this.directory.resolve("data").toString(), "-m", "immediate", "-w", "stop"), Map.of());
-			}
+			this.binaries.stop(this.directory.resolve("data"), "immediate");
 			PostgresBinaries.delete(this.directory);
 		}
 		catch (IOException ex) {
@@ -135,7 +132,7 @@ public final class ComposePostgres implements AutoCloseable {
 		}
 	}
 
-	private static ComposePostgres startPackaged(Path binaries, Path settings, String password) {
+	private static ComposePostgres startPackaged(PostgresBinaries binaries, Path settings, String password) {
 		try {
 			Path directory = Files.createTempDirectory("compose-postgres");
 			Files.writeString(directory.resolve("password"), password);
@@ -143,21 +140,17 @@ public final class ComposePostgres implements AutoCloseable {
 			PostgresBinaries.ownByServerUser(directory);
 			int port = PostgresBinaries.freePort();
 			Path data = directory.resolve("data");
-			PostgresBinaries.runAsServerUser(List.of(binaries.resolve("initdb").toString(), "-D", data.toString(), "-U",
-					"postgres", "--pwfile=" + directory.resolve("password"), "--auth-local=trust",
-					"--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C"), Map.of());
+			binaries.run("initdb", "-D", data.toString(), "-U", "postgres", "--pwfile=" + directory.resolve("password"),
+					"--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C");
 			// Settings on the command line win over the file's, as in the container; the
 			// container's port and socket folder do not fit a shared machine.
 			String options = "-c config_file=%s -c listen_addresses=%s -c port=%d -c unix_socket_directories=%s"
 				.formatted(directory.resolve("postgresql.conf"), HOST, port, directory);
-			PostgresBinaries.runAsServerUser(
-					List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-							directory.resolve("server.log").toString(), "-o", options, "-w", "-t", "60", "start"),
-					Map.of());
+			binaries.start(data, directory.resolve("server.log"), options);
 			return new ComposePostgres(port, password, directory, binaries, null);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start PostgreSQL from " + binaries, ex);
+			throw new UncheckedIOException("Cannot start PostgreSQL from " + binaries.bin(), ex);
 		}
 	}
 

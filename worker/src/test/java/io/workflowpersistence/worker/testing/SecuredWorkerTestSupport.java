@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -120,6 +119,22 @@ public abstract class SecuredWorkerTestSupport {
 	protected void awaitInstance(String id) {
 		eventually().until(() -> this.admin.queryForObject("SELECT count(*) FROM WorkflowInstances WHERE Id = ?",
 				Long.class, id) == 1);
+	}
+
+	/**
+	 * Publishes 2,000 new instances and measures how many the worker applies per second.
+	 */
+	protected double ingestRate(String run) {
+		int count = 2000;
+		Events[] events = new Events[count];
+		for (int i = 0; i < count; i++) {
+			events[i] = Events.instance(run + "-" + i).version(1);
+		}
+		long started = System.nanoTime();
+		publish(events);
+		eventually().until(() -> this.admin.queryForObject("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ?",
+				Long.class, run + "-%") == count);
+		return count / (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
 	}
 
 	protected static String unique(String prefix) {

@@ -2,24 +2,18 @@ package io.workflowpersistence.worker.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.PostgresBinaries;
 import org.awaitility.Awaitility;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,9 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class StreamingReplica implements AutoCloseable {
 
-	private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
-
-	private final Path binaries;
+	private final PostgresBinaries binaries;
 
 	private final Path directory;
 
@@ -44,7 +36,7 @@ public final class StreamingReplica implements AutoCloseable {
 
 	private final int standbyPort;
 
-	private StreamingReplica(Path binaries, Path directory, int primaryPort, int standbyPort) {
+	private StreamingReplica(PostgresBinaries binaries, Path directory, int primaryPort, int standbyPort) {
 		this.binaries = binaries;
 		this.directory = directory;
 		this.primaryPort = primaryPort;
@@ -65,14 +57,15 @@ public final class StreamingReplica implements AutoCloseable {
 	 * @return the running pair
 	 */
 	public static StreamingReplica start() {
-		Path binaries = binaries().orElseThrow(() -> new IllegalStateException("No PostgreSQL package binaries"));
+		PostgresBinaries binaries = binaries()
+			.orElseThrow(() -> new IllegalStateException("No PostgreSQL package binaries"));
 		try {
 			Path directory = Files.createTempDirectory("streaming-replica");
-			ownByServerUser(directory);
-			int primaryPort = freePort();
-			int standbyPort = freePort();
+			PostgresBinaries.ownByServerUser(directory);
+			int primaryPort = PostgresBinaries.freePort();
+			int standbyPort = PostgresBinaries.freePort();
 			while (standbyPort == primaryPort) {
-				standbyPort = freePort();
+				standbyPort = PostgresBinaries.freePort();
 			}
 			StreamingReplica replica = new StreamingReplica(binaries, directory, primaryPort, standbyPort);
 			Runtime.getRuntime().addShutdownHook(new Thread(replica::close, "streaming-replica-stop"));
@@ -81,7 +74,7 @@ public final class StreamingReplica implements AutoCloseable {
 			return replica;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start a primary and a standby from " + binaries, ex);
+			throw new UncheckedIOException("Cannot start a primary and a standby from " + binaries.bin(), ex);
 		}
 	}
 
@@ -159,9 +152,9 @@ public final class StreamingReplica implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		try {
-			stop("standby");
-			stop("primary");
-			delete(this.directory);
+			this.binaries.stop(this.directory.resolve("standby"), "immediate");
+			this.binaries.stop(this.directory.resolve("primary"), "immediate");
+			PostgresBinaries.delete(this.directory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -170,7 +163,8 @@ public final class StreamingReplica implements AutoCloseable {
 
 	private void startPrimary() throws IOException {
 		Path data = this.directory.resolve("primary");
-		run("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C");
+		this.binaries.run("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8",
+				"--locale=C");
 		Files.writeString(data.resolve("postgresql.conf"), """
 
 				port = %d
@@ -185,14 +179,13 @@ public final class StreamingReplica implements AutoCloseable {
 		Files.writeString(data.resolve("pg_hba.conf"), """
 				host replication all 127.0.0.1/32 trust
 				""", StandardOpenOption.APPEND);
-		run("pg_ctl", "-D", data.toString(), "-l", this.directory.resolve("primary.log").toString(), "-w", "-t", "60",
-				"start");
+		this.binaries.start(data, this.directory.resolve("primary.log"));
 	}
 
 	private void startStandby() throws IOException {
 		Path data = this.directory.resolve("standby");
-		run("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(this.primaryPort), "-U", "postgres", "-D",
-				data.toString(), "-R", "-X", "stream", "--no-sync");
+		this.binaries.run("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(this.primaryPort), "-U", "postgres",
+				"-D", data.toString(), "-R", "-X", "stream", "--no-sync");
 		// Later lines win over the primary's copied settings.
 		Files.writeString(data.resolve("postgresql.conf"), """
 
@@ -200,82 +193,11 @@ public final class StreamingReplica implements AutoCloseable {
 				hot_standby_feedback = off
 				max_standby_streaming_delay = 0
 				""".formatted(this.standbyPort), StandardOpenOption.APPEND);
-		run("pg_ctl", "-D", data.toString(), "-l", this.directory.resolve("standby.log").toString(), "-w", "-t", "60",
-				"start");
+		this.binaries.start(data, this.directory.resolve("standby.log"));
 	}
 
-	private void stop(String server) throws IOException {
-		Path data = this.directory.resolve(server);
-		if (Files.exists(data.resolve("postmaster.pid"))) {
-			run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-		}
-	}
-
-	private static Optional<Path> binaries() {
-		if (!Files.isDirectory(DEBIAN_BINARIES)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
-			return versions.map((version) -> version.resolve("bin"))
-				.filter((bin) -> Stream.of("initdb", "pg_ctl", "pg_basebackup")
-					.allMatch((tool) -> Files.isExecutable(bin.resolve(tool))))
-				.max(Comparator.comparing((bin) -> bin.getParent().getFileName().toString(),
-						Comparator.comparingInt((version) -> version.matches("\\d+") ? Integer.parseInt(version) : 0)));
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
-	// PostgreSQL refuses to run as root.
-	private void run(String tool, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>();
-		if (isRoot()) {
-			command.addAll(List.of("runuser", "-u", "postgres", "--"));
-		}
-		command.add(this.binaries.resolve(tool).toString());
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		try {
-			String output = new String(process.getInputStream().readAllBytes());
-			if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void ownByServerUser(Path directory) throws IOException {
-		if (isRoot()) {
-			UserPrincipal postgres = directory.getFileSystem()
-				.getUserPrincipalLookupService()
-				.lookupPrincipalByName("postgres");
-			Files.setOwner(directory, postgres);
-		}
-	}
-
-	private static boolean isRoot() {
-		return "root".equals(System.getProperty("user.name"));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void delete(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
+	private static Optional<PostgresBinaries> binaries() {
+		return PostgresBinaries.find("pg_basebackup");
 	}
 
 }

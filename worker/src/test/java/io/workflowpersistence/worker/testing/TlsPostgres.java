@@ -2,26 +2,19 @@ package io.workflowpersistence.worker.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.workflowpersistence.db.testing.DatabaseInfo;
+import io.workflowpersistence.db.testing.PostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -34,8 +27,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TlsPostgres implements AutoCloseable {
 
-	private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
-
 	private final TestCertificate certificate;
 
 	private final int port;
@@ -44,12 +35,12 @@ public final class TlsPostgres implements AutoCloseable {
 
 	private final Path directory;
 
-	private final Path binaries;
+	private final PostgresBinaries binaries;
 
 	private final EmbeddedPostgres embedded;
 
-	private TlsPostgres(TestCertificate certificate, int port, String password, Path directory, Path binaries,
-			EmbeddedPostgres embedded) {
+	private TlsPostgres(TestCertificate certificate, int port, String password, Path directory,
+			PostgresBinaries binaries, EmbeddedPostgres embedded) {
 		this.certificate = certificate;
 		this.port = port;
 		this.password = password;
@@ -64,7 +55,8 @@ public final class TlsPostgres implements AutoCloseable {
 	 * @return the running cluster
 	 */
 	public static TlsPostgres start(TestCertificate certificate) {
-		TlsPostgres postgres = debianBinaries().map((binaries) -> startDebian(certificate, binaries))
+		TlsPostgres postgres = PostgresBinaries.find()
+			.map((binaries) -> startDebian(certificate, binaries))
 			.orElseGet(() -> startEmbedded(certificate));
 		Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "tls-postgres-stop"));
 		return postgres;
@@ -111,12 +103,9 @@ public final class TlsPostgres implements AutoCloseable {
 			if (this.embedded != null) {
 				this.embedded.close();
 			}
-			else if (Files.exists(this.directory.resolve("data/postmaster.pid"))) {
-				run(List.of(this.binaries.resolve("pg_ctl").toString(), "-D", this.directory.resolve("data").toString(),
-						"-m", "immediate", "-w", "stop"));
-			}
-			if (this.directory != null) {
-				delete(this.directory);
+			else {
+				this.binaries.stop(this.directory.resolve("data"), "immediate");
+				PostgresBinaries.delete(this.directory);
 			}
 		}
 		catch (IOException ex) {
@@ -124,22 +113,7 @@ public final class TlsPostgres implements AutoCloseable {
 		}
 	}
 
-	private static Optional<Path> debianBinaries() {
-		if (!Files.isDirectory(DEBIAN_BINARIES)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
-			return versions.map((version) -> version.resolve("bin"))
-				.filter((bin) -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
-				.max(Comparator.comparing((bin) -> bin.getParent().getFileName().toString(),
-						Comparator.comparingInt((version) -> version.matches("\\d+") ? Integer.parseInt(version) : 0)));
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static TlsPostgres startDebian(TestCertificate certificate, Path binaries) {
+	private static TlsPostgres startDebian(TestCertificate certificate, PostgresBinaries binaries) {
 		try {
 			Path directory = Files.createTempDirectory("tls-postgres");
 			String password = UUID.randomUUID().toString();
@@ -148,19 +122,17 @@ public final class TlsPostgres implements AutoCloseable {
 			Files.copy(certificate.privateKey(), directory.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
 			Files.setPosixFilePermissions(directory.resolve("server.key"),
 					PosixFilePermissions.fromString("rw-------"));
-			ownByServerUser(directory);
-			int port = freePort();
+			PostgresBinaries.ownByServerUser(directory);
+			int port = PostgresBinaries.freePort();
 			Path data = directory.resolve("data");
-			run(List.of(binaries.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A",
-					"scram-sha-256", "--pwfile=" + directory.resolve("password"), "--no-sync", "-E", "UTF8",
-					"--locale=C"));
+			binaries.run("initdb", "-D", data.toString(), "-U", "postgres", "-A", "scram-sha-256",
+					"--pwfile=" + directory.resolve("password"), "--no-sync", "-E", "UTF8", "--locale=C");
 			configure(directory, data, port);
-			run(List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-					directory.resolve("server.log").toString(), "-w", "-t", "60", "start"));
+			binaries.start(data, directory.resolve("server.log"));
 			return new TlsPostgres(certificate, port, password, directory, binaries, null);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start PostgreSQL from " + binaries, ex);
+			throw new UncheckedIOException("Cannot start PostgreSQL from " + binaries.bin(), ex);
 		}
 	}
 
@@ -196,58 +168,6 @@ public final class TlsPostgres implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start an embedded PostgreSQL with TLS", ex);
-		}
-	}
-
-	// PostgreSQL refuses to run as root, and wants its key file to be its own.
-	private static void ownByServerUser(Path directory) throws IOException {
-		if (!isRoot()) {
-			return;
-		}
-		UserPrincipal postgres = directory.getFileSystem()
-			.getUserPrincipalLookupService()
-			.lookupPrincipalByName("postgres");
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.toList()) {
-				Files.setOwner(file, postgres);
-			}
-		}
-	}
-
-	private static void run(List<String> command) throws IOException {
-		List<String> full = new ArrayList<>();
-		if (isRoot()) {
-			full.addAll(List.of("runuser", "-u", "postgres", "--"));
-		}
-		full.addAll(command);
-		Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-		try {
-			String output = new String(process.getInputStream().readAllBytes());
-			if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean isRoot() {
-		return "root".equals(System.getProperty("user.name"));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void delete(Path directory) throws IOException {
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
 		}
 	}
 

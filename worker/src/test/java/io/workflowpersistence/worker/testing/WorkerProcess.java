@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.workflowpersistence.db.testing.DatabaseInfo;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,22 @@ public final class WorkerProcess implements AutoCloseable {
 		this.name = name;
 		this.environment = environment;
 		this.port = freePort();
+	}
+
+	/**
+	 * The environment that connects a worker to a broker and a database, to add more
+	 * settings to.
+	 * @param bootstrapServers the broker
+	 * @param database the database and the user the worker connects as
+	 * @return a modifiable map of environment variables
+	 */
+	public static Map<String, String> connectedTo(String bootstrapServers, DatabaseInfo database) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
+		environment.put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		return environment;
 	}
 
 	public WorkerProcess start() throws IOException {

@@ -15,15 +15,13 @@ import io.workflowpersistence.simulator.SimulatorTopics;
 import io.workflowpersistence.worker.testing.Browser;
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
+import io.workflowpersistence.worker.testing.UnsecuredWorkerTestSupport;
+import io.workflowpersistence.worker.testing.WorkerConnections;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,9 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL. Runs wherever Chromium is installed and always in CI; leaves a screenshot
  * in {@code target/screenshots/dashboard.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "worker.security.enabled=false")
-class DashboardBrowserIntegrationTests {
+class DashboardBrowserIntegrationTests extends UnsecuredWorkerTestSupport {
 
 	private static final DatabaseInfo DATABASE = TestDatabase.server().migratedDatabase("dashboard");
 
@@ -47,21 +43,11 @@ class DashboardBrowserIntegrationTests {
 	// way.
 	private static final String TOPIC_PREFIX = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + ".";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-		registry.add("spring.datasource.username", DATABASE::username);
-		registry.add("spring.datasource.password", DATABASE::password);
-		registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-		registry.add("spring.kafka.consumer.group-id", () -> TOPIC_PREFIX + "worker");
-		registry.add("worker.ingest.topics",
-				() -> String.join(",", SimulatorTopics.ALL.stream().map((topic) -> TOPIC_PREFIX + topic).toList()));
+		WorkerConnections.database(registry, DATABASE);
+		WorkerConnections.topics(registry, KAFKA, TOPIC_PREFIX + "worker",
+				String.join(",", SimulatorTopics.ALL.stream().map((topic) -> TOPIC_PREFIX + topic).toList()));
 	}
 
 	@Test

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.HttpAnswer;
+import io.workflowpersistence.worker.testing.RepeatedRequests;
 import io.workflowpersistence.worker.testing.SecuredWorkerTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -88,20 +88,13 @@ class DashboardLoadIntegrationTests extends SecuredWorkerTestSupport {
 	@Test
 	void ingestionKeepsItsRateWhileTwentyDashboardsPoll() {
 		double alone = ingestRate(unique("alone"));
-		AtomicBoolean polling = new AtomicBoolean(true);
-		ExecutorService threads = Executors.newFixedThreadPool(DASHBOARDS);
-		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-		List<CompletableFuture<Void>> dashboards = IntStream.range(0, DASHBOARDS)
-			.mapToObj((i) -> CompletableFuture.runAsync(() -> {
-				// As the page does: the summary and the metrics every refresh of its
-				// timer.
-				while (polling.get()) {
-					statuses.add(get("/dashboard/summary", "X-API-Key", READER_KEY).status());
-					statuses.add(get("/actuator/prometheus", "X-API-Key", METRICS_KEY).status());
-					pause(PAGE_REFRESH);
-				}
-			}, threads))
-			.toList();
+		// As the page does: the summary and the metrics once per refresh of its timer.
+		RepeatedRequests dashboards = RepeatedRequests.start(DASHBOARDS, () -> {
+			int summary = get("/dashboard/summary", "X-API-Key", READER_KEY).status();
+			int metrics = get("/actuator/prometheus", "X-API-Key", METRICS_KEY).status();
+			pause(PAGE_REFRESH);
+			return Math.max(summary, metrics);
+		});
 		try {
 			double polled = ingestRate(unique("polled"));
 			System.out.printf("Ingest rate alone %.0f events/s, with %d dashboards polling %.0f events/s%n", alone,
@@ -112,11 +105,9 @@ class DashboardLoadIntegrationTests extends SecuredWorkerTestSupport {
 			assertThat(polled).isGreaterThan(alone / 3);
 		}
 		finally {
-			polling.set(false);
-			dashboards.forEach(CompletableFuture::join);
-			threads.shutdown();
+			dashboards.close();
 		}
-		assertThat(statuses).isNotEmpty().containsOnly(200);
+		assertThat(dashboards.statuses()).isNotEmpty().containsOnly(200);
 	}
 
 	// An idle server process reports its counts up to 10 s after its last statement
@@ -162,19 +153,6 @@ class DashboardLoadIntegrationTests extends SecuredWorkerTestSupport {
 		HttpAnswer answer = get("/dashboard/summary", "X-API-Key", READER_KEY);
 		assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(200);
 		return answer.json();
-	}
-
-	private double ingestRate(String run) {
-		int count = 2000;
-		Events[] events = new Events[count];
-		for (int i = 0; i < count; i++) {
-			events[i] = Events.instance(run + "-" + i).version(1);
-		}
-		long started = System.nanoTime();
-		publish(events);
-		eventually().until(() -> this.admin.queryForObject("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ?",
-				Long.class, run + "-%") == count);
-		return count / (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
 	}
 
 	private static void pause(Duration duration) {

@@ -9,17 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import io.workflowpersistence.worker.testing.Events;
 import io.workflowpersistence.worker.testing.HttpAnswer;
+import io.workflowpersistence.worker.testing.RepeatedRequests;
 import io.workflowpersistence.worker.testing.SecuredWorkerTestSupport;
 import io.workflowpersistence.worker.testing.SlowQueryHook;
 import org.junit.jupiter.api.Test;
@@ -104,17 +100,8 @@ class ApiQueryLimitsIntegrationTests extends SecuredWorkerTestSupport {
 	@Test
 	void ingestionKeepsItsRateWhileSlowApiQueriesFillTheApiPool() {
 		double alone = ingestRate(unique("alone"));
-		AtomicBoolean loading = new AtomicBoolean(true);
-		List<CompletableFuture<Void>> analysts = new ArrayList<>();
-		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService threads = Executors.newFixedThreadPool(6);
-		for (int i = 0; i < 6; i++) {
-			analysts.add(CompletableFuture.runAsync(() -> {
-				while (loading.get()) {
-					statuses.add(get("/api/v1/test/sleep?seconds=5", "X-API-Key", READER_KEY).status());
-				}
-			}, threads));
-		}
+		RepeatedRequests analysts = RepeatedRequests.start(6,
+				() -> get("/api/v1/test/sleep?seconds=5", "X-API-Key", READER_KEY).status());
 		try {
 			eventually().until(() -> runningSleeps() == 3);
 			double underLoad = ingestRate(unique("loaded"));
@@ -123,24 +110,9 @@ class ApiQueryLimitsIntegrationTests extends SecuredWorkerTestSupport {
 			assertThat(underLoad).isGreaterThan(alone / 3);
 		}
 		finally {
-			loading.set(false);
-			analysts.forEach(CompletableFuture::join);
-			threads.shutdown();
+			analysts.close();
 		}
-		assertThat(statuses).isNotEmpty().containsOnly(503);
-	}
-
-	private double ingestRate(String run) {
-		int count = 2000;
-		Events[] events = new Events[count];
-		for (int i = 0; i < count; i++) {
-			events[i] = Events.instance(run + "-" + i).version(1);
-		}
-		long started = System.nanoTime();
-		publish(events);
-		eventually().until(() -> this.admin.queryForObject("SELECT count(*) FROM WorkflowInstances WHERE Id LIKE ?",
-				Long.class, run + "-%") == count);
-		return count / (Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+		assertThat(analysts.statuses()).isNotEmpty().containsOnly(503);
 	}
 
 	private int runningSleeps() {
