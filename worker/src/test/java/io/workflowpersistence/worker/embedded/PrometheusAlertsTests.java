@@ -35,7 +35,7 @@ class PrometheusAlertsTests {
 
 	@Test
 	void theAlertRulesAreValid() {
-		assertThat(promtool(PROMETHEUS, "check", "rules", "alerts.yml")).contains("SUCCESS: 6 rules found");
+		assertThat(promtool(PROMETHEUS, "check", "rules", "alerts.yml")).contains("SUCCESS: 7 rules found");
 	}
 
 	@Test
