@@ -18,7 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The top level of the jar's command line: it names the command to run, or the worker
  * when it names none. Every argument of the worker must be a Spring setting
  * ({@code --name=value}), so that a mistyped command ({@code rebuld}) is refused rather
- * than taken for a worker that joins the live consumer group.
+ * than taken for a worker that joins the live consumer group. Longer than most classes:
+ * the command list, help, and each way a command line can be refused are one decision.
  */
 final class WorkerCommandLine {
 

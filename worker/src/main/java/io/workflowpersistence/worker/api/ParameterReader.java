@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads request parameters into typed values. Every problem is collected, so that one 400
- * answer names all bad parameters; {@link #validate()} throws it.
+ * answer names all bad parameters; {@link #validate()} throws it. Longer than most
+ * classes: one small method per parameter type, kept together so that every type is read
+ * and reported the same way.
  */
 public final class ParameterReader {
 

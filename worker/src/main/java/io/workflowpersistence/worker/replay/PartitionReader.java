@@ -29,7 +29,8 @@ import org.springframework.util.backoff.BackOffExecution;
 /**
  * One consumer of a rebuild, assigned a fixed share of the partitions: it reads them up
  * to given end offsets and hands each poll, as one batch, to live ingestion's batch path.
- * Records at or past a partition's end are left for a later round.
+ * Records at or past a partition's end are left for a later round. Longer than most
+ * classes: the consumer's loop, its retries and its progress belong to one thread.
  */
 final class PartitionReader implements AutoCloseable {
 

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * topic from the start (or from where an interrupted rebuild of the same schema stopped)
  * up to the end offsets taken when it starts, through live ingestion's batch path under a
  * consumer group of its own, catches up with what was published meanwhile, finishes the
- * target (the swap) and prints a summary.
+ * target (the swap) and prints a summary. Longer than most classes: it is the command's
+ * sequence of steps, each a method, in the order they run.
  */
 final class Rebuild {
 

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Repository;
  * newest wins in SQL (docs/contract.md, rules 1 to 5). Callers pass at most one event per
  * entity (besides older upserts of finished instances, which only retention looks at),
  * run it inside their transaction and, once it has committed, sweep the instances it
- * touched with {@link OrphanSweep}.
+ * touched with {@link OrphanSweep}. Longer than most classes: the upserts, deletes,
+ * cascades and retention's removals of one batch share its statements and their order.
  */
 @Repository
 public class EntityStore {

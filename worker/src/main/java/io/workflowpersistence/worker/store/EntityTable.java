@@ -11,7 +11,8 @@ import io.workflowpersistence.events.EntityType;
  * How one family of entities maps onto its table, and the statements derived from that
  * mapping. Every statement binds whole columns as arrays, so one statement writes a whole
  * batch, and decides newer-wins in SQL through {@code is_newer}, so a stale or replayed
- * event can never overwrite newer data, even when two workers race.
+ * event can never overwrite newer data, even when two workers race. Longer than most
+ * classes: the text blocks of its statements are most of it.
  *
  * @param table the table name
  * @param type the family, as recorded in {@code Tombstones.EntityType}
