@@ -18,9 +18,7 @@ import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
 import io.workflowpersistence.worker.store.SqlArrays.TypedArray;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /**
  * Writes events to their tables: one statement per table and operation for a whole batch,
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Repository;
  * touched with {@link OrphanSweep}. Longer than most classes: the upserts, deletes,
  * cascades and retention's removals of one batch share its statements and their order.
  */
-@Repository
 public class EntityStore {
 
 	// Built once: the statements of a table never change, and the driver's statement
@@ -81,7 +78,6 @@ public class EntityStore {
 		this(jdbc, tags, InstanceExpiry.NEVER);
 	}
 
-	@Autowired
 	EntityStore(JdbcTemplate jdbc, TagStore tags, InstanceExpiry expiry) {
 		this.jdbc = jdbc;
 		this.tags = tags;

@@ -8,10 +8,11 @@ import io.workflowpersistence.events.Operation;
 import io.workflowpersistence.events.OrderingKey;
 import io.workflowpersistence.events.WorkflowEvent;
 import io.workflowpersistence.events.WorkflowInstance;
-import io.workflowpersistence.worker.store.EntityStore;
+import io.workflowpersistence.worker.store.SchemaStores;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchWriterIntegrationTests extends IngestIntegrationTestSupport {
 
 	@Autowired
-	EntityStore store;
+	JdbcTemplate template;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -41,7 +42,7 @@ class BatchWriterIntegrationTests extends IngestIntegrationTestSupport {
 		events.add(17, tooLong);
 		events.add(80, withNul);
 
-		BatchWriter writer = new BatchWriter(this.store, this.transactions);
+		BatchWriter writer = new BatchWriter(SchemaStores.on(this.template).entities(), this.transactions);
 		BatchWriter.Result result = new TransactionTemplate(this.transactions)
 			.execute((status) -> writer.write(events));
 
