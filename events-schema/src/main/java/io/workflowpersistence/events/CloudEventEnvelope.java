@@ -47,8 +47,7 @@ final class CloudEventEnvelope {
 	}
 
 	private static boolean isStructured(String contentType, JsonNode value) {
-		if (contentType != null
-				&& contentType.regionMatches(true, 0, STRUCTURED_CONTENT_TYPE, 0, STRUCTURED_CONTENT_TYPE.length())) {
+		if (isStructuredContentType(contentType)) {
 			return true;
 		}
 		if (!value.isObject()) {
@@ -57,7 +56,23 @@ final class CloudEventEnvelope {
 		if (value.has(SPECVERSION)) {
 			return true;
 		}
-		for (String name : value.propertyNames()) {
+		return hasSpecversion(value.propertyNames());
+	}
+
+	/**
+	 * Whether a {@code content-type} header, or {@code null}, says structured mode.
+	 */
+	static boolean isStructuredContentType(String contentType) {
+		return contentType != null
+				&& contentType.regionMatches(true, 0, STRUCTURED_CONTENT_TYPE, 0, STRUCTURED_CONTENT_TYPE.length());
+	}
+
+	/**
+	 * Whether one of the names of a JSON object's members is {@code specversion}, in any
+	 * case: such an object is a structured-mode event.
+	 */
+	static boolean hasSpecversion(Iterable<String> names) {
+		for (String name : names) {
 			if (SPECVERSION.equalsIgnoreCase(name)) {
 				return true;
 			}
@@ -69,7 +84,7 @@ final class CloudEventEnvelope {
 	 * The {@code content-type} header and the attributes of the {@code ce_} headers,
 	 * header names matched ignoring case.
 	 */
-	private record HeaderAttributes(String contentType, ObjectNode attributes) {
+	record HeaderAttributes(String contentType, ObjectNode attributes) {
 
 		static HeaderAttributes read(Headers headers, FieldNames names) {
 			String contentType = null;
