@@ -47,7 +47,8 @@ final class CloudEventEnvelope {
 	}
 
 	private static boolean isStructured(String contentType, JsonNode value) {
-		if (isStructuredContentType(contentType)) {
+		if (contentType != null
+				&& contentType.regionMatches(true, 0, STRUCTURED_CONTENT_TYPE, 0, STRUCTURED_CONTENT_TYPE.length())) {
 			return true;
 		}
 		if (!value.isObject()) {
@@ -56,23 +57,7 @@ final class CloudEventEnvelope {
 		if (value.has(SPECVERSION)) {
 			return true;
 		}
-		return hasSpecversion(value.propertyNames());
-	}
-
-	/**
-	 * Whether a {@code content-type} header, or {@code null}, says structured mode.
-	 */
-	static boolean isStructuredContentType(String contentType) {
-		return contentType != null
-				&& contentType.regionMatches(true, 0, STRUCTURED_CONTENT_TYPE, 0, STRUCTURED_CONTENT_TYPE.length());
-	}
-
-	/**
-	 * Whether one of the names of a JSON object's members is {@code specversion}, in any
-	 * case: such an object is a structured-mode event.
-	 */
-	static boolean hasSpecversion(Iterable<String> names) {
-		for (String name : names) {
+		for (String name : value.propertyNames()) {
 			if (SPECVERSION.equalsIgnoreCase(name)) {
 				return true;
 			}
@@ -84,7 +69,7 @@ final class CloudEventEnvelope {
 	 * The {@code content-type} header and the attributes of the {@code ce_} headers,
 	 * header names matched ignoring case.
 	 */
-	record HeaderAttributes(String contentType, ObjectNode attributes) {
+	private record HeaderAttributes(String contentType, ObjectNode attributes) {
 
 		static HeaderAttributes read(Headers headers, FieldNames names) {
 			String contentType = null;

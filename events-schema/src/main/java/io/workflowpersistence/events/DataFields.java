@@ -3,7 +3,6 @@ package io.workflowpersistence.events;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,20 +23,9 @@ final class DataFields {
 
 	private final ObjectMapper mapper;
 
-	private final Map<String, String> jsonTexts;
-
 	DataFields(ObjectNode data, ObjectMapper mapper) {
-		this(data, mapper, Map.of());
-	}
-
-	/**
-	 * Fields whose JSON text is already known, by name: {@link #json} answers that text
-	 * rather than writing the field's node, which then only stands for its kind.
-	 */
-	DataFields(ObjectNode data, ObjectMapper mapper, Map<String, String> jsonTexts) {
 		this.data = data;
 		this.mapper = mapper;
-		this.jsonTexts = jsonTexts;
 	}
 
 	String text(String name) {
@@ -59,10 +47,6 @@ final class DataFields {
 		JsonNode node = value(name);
 		if (node == null) {
 			return null;
-		}
-		String known = this.jsonTexts.get(name);
-		if (known != null) {
-			return known;
 		}
 		String json = this.mapper.writeValueAsString(node);
 		if (StorableJson.mayHoldProblem(json)) {

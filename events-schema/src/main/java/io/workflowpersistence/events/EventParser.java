@@ -26,8 +26,6 @@ public final class EventParser {
 
 	private final EventSchemas schemas;
 
-	private final StreamingEventReader streaming;
-
 	/**
 	 * A parser with the schemas loaded and compiled.
 	 */
@@ -35,21 +33,18 @@ public final class EventParser {
 		// Building the tree finds duplicate names for free; the streaming parser's
 		// detection, which costs on every object, only reads again what failed, to say
 		// where the problem is.
-		this.mapper = mapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-		this.schemas = new EventSchemas();
-		this.streaming = new StreamingEventReader(this.locatingMapper, this.mapper, this.schemas);
+		this(mapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build(), new EventSchemas());
 	}
 
 	private EventParser(ObjectMapper mapper, EventSchemas schemas) {
 		this.mapper = mapper;
 		this.schemas = schemas;
-		this.streaming = null;
 	}
 
 	/**
 	 * A parser without the shortcuts for valid events: each value read with the streaming
-	 * parser's duplicate detection into a tree, each event judged by the full schema
-	 * validator. The reference the shortcuts must agree with.
+	 * parser's duplicate detection, each event judged by the full schema validator. The
+	 * reference the shortcuts must agree with.
 	 */
 	static EventParser withoutShortcuts() {
 		return new EventParser(mapper().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
@@ -87,11 +82,6 @@ public final class EventParser {
 	}
 
 	private WorkflowEvent read(byte[] value, Headers headers) {
-		WorkflowEvent event = (this.streaming != null) ? this.streaming.read(value, headers) : null;
-		return (event != null) ? event : readTree(value, headers);
-	}
-
-	private WorkflowEvent readTree(byte[] value, Headers headers) {
 		ObjectNode attributes = CloudEventEnvelope.attributes(json(value), headers, this.schemas.envelopeNames());
 		this.schemas.validateEnvelope(attributes);
 		String type = attributes.get("type").asString();
@@ -102,14 +92,7 @@ public final class EventParser {
 		OrderingKey orderingKey = OrderingKeys.of(attributes);
 		ObjectNode data = dataSchema.fieldNames().normalize((ObjectNode) attributes.get("data"), "data");
 		this.schemas.validateData(dataSchema, data);
-		return event(attributes, dataSchema, orderingKey, new DataFields(data, this.mapper));
-	}
-
-	/**
-	 * The event of validated attributes and data.
-	 */
-	static WorkflowEvent event(JsonNode attributes, EventSchemas.DataSchema dataSchema, OrderingKey orderingKey,
-			DataFields fields) {
+		DataFields fields = new DataFields(data, this.mapper);
 		EntityType entityType = dataSchema.entityType();
 		Entity entity = (dataSchema.operation() == Operation.UPSERTED) ? EntityReader.read(entityType, fields) : null;
 		String entityId = (entity != null) ? entity.entityId() : EntityReader.deletedId(entityType, fields);

@@ -98,20 +98,6 @@ final class EventSchemas {
 		return this.byType.get(type);
 	}
 
-	/**
-	 * Whether the quick check alone is sure that the attributes are valid.
-	 */
-	boolean envelopeSurelyHolds(JsonNode attributes) {
-		return this.envelopeCheck.surelyHolds(attributes);
-	}
-
-	/**
-	 * Whether the quick check alone is sure that {@code data} is valid.
-	 */
-	boolean dataSurelyHolds(DataSchema dataSchema, JsonNode data) {
-		return dataSchema.check().surelyHolds(data);
-	}
-
 	void validateEnvelope(JsonNode attributes) {
 		if (this.envelopeCheck.surelyHolds(attributes)) {
 			return;
