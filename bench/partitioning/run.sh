@@ -158,7 +158,7 @@ percentiles() {
 for round in $(seq 1 "$rounds"); do
 	for schema in a b; do
 		note "api $schema round $round"
-		rm -f "$work"/api.log*
+		rm -f "$work"/api.*
 		tps=$(cd "$work" && bench $schema -M prepared -c 4 -j 2 -T "$seconds" -l --log-prefix=api \
 			-f api-instance.sql -f api-activities.sql -f api-next-page.sql 2>&1 |
 			sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
@@ -176,10 +176,12 @@ retention() {
 	schema=$1 month=$2
 	before="timestamptz '$month' + interval '1 month 1 day'"
 	if [ "$schema" = a ]; then
-		steps="CALL retention_sweep($before, 500, NULL);"
+		steps="CALL retention_sweep($before, 500, NULL);
+			SELECT clock_timestamp() AS swept FROM mark \\gset"
 	else
 		partition="activityexecutionrecords_$(echo "$month" | cut -c1-7 | tr - _)"
 		steps="CALL retention_sweep($before, 500, timestamptz '$month' + interval '1 month');
+			SELECT clock_timestamp() AS swept FROM mark \\gset
 			SELECT activity_partition_droppable('$partition') AS droppable \\gset
 			\\if :droppable
 				ALTER TABLE ActivityExecutionRecords DETACH PARTITION $partition CONCURRENTLY;
@@ -197,6 +199,7 @@ CREATE TEMP TABLE mark AS SELECT clock_timestamp() AS at, pg_current_wal_lsn() A
 	(SELECT count(*) FROM WorkflowInstances) AS instances;
 $steps
 SELECT round(extract(epoch FROM clock_timestamp() - at)::numeric, 1)
+	|| ' | ' || round(extract(epoch FROM :'swept'::timestamptz - at)::numeric, 1)
 	|| ' | ' || round(((split_part(pg_read_file('/proc/self/stat'), ' ', 14)::bigint
 	    + split_part(pg_read_file('/proc/self/stat'), ' ', 15)::bigint) - ticks) / 100.0, 1)
 	|| ' | ' || pg_size_pretty((SELECT sum(wal_bytes) FROM pg_stat_statements
@@ -218,12 +221,13 @@ ingest_while() {
 	echo
 	echo "## Retention of the oldest month, with the ingest running"
 	echo
-	echo "Seconds and CPU seconds of the retention's backend; its own WAL (pg_stat_statements);" \
+	echo "Seconds (and of them the chunked sweep of instances, before any partition is dropped)" \
+		"and CPU seconds of the retention's backend; its own WAL (pg_stat_statements);" \
 		"all WAL written meanwhile (LSN difference, ingest included); instances removed;" \
 		"ingest rows/s while it ran (the runs above give the rate without it)."
 	echo
-	echo "| round | schema | month | seconds | CPU s | retention WAL | all WAL | instances removed | ingest rows/s meanwhile | load average |"
-	echo "|---|---|---|---|---|---|---|---|---|---|"
+	echo "| round | schema | month | seconds | of which the chunked sweep | CPU s | retention WAL | all WAL | instances removed | ingest rows/s meanwhile | load average |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } >>"$out"
 for round in $(seq 1 "$rounds"); do
 	month=$(date -u -d "2025-01-01 +$((round - 1)) month" +%Y-%m-%d)
