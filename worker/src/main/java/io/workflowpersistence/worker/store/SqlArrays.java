@@ -53,10 +53,18 @@ final class SqlArrays {
 				case "int" -> connection.createArrayOf("int4", typed(Integer[].class));
 				case "bigint" -> connection.createArrayOf("int8", typed(Long[].class));
 				case "boolean" -> connection.createArrayOf("bool", typed(Boolean[].class));
-				case "timestamptz" -> new PgArray(connection.unwrap(BaseConnection.class), Oid.TIMESTAMPTZ_ARRAY,
-						TimestampArray.binary(typed(Instant[].class)));
+				case "timestamptz" -> timestamps(connection);
 				default -> connection.createArrayOf("text", asText(this.values));
 			};
+		}
+
+		private Array timestamps(Connection connection) throws SQLException {
+			Instant[] instants = typed(Instant[].class);
+			if (!TimestampArray.isReadableAsText(instants)) {
+				return connection.createArrayOf("text", asText(this.values));
+			}
+			return new PgArray(connection.unwrap(BaseConnection.class), Oid.TIMESTAMPTZ_ARRAY,
+					TimestampArray.binary(instants));
 		}
 
 		private <T> T[] typed(Class<T[]> type) {
@@ -77,7 +85,7 @@ final class SqlArrays {
 	 * A {@code timestamptz[]} in PostgreSQL's binary format (array_recv): the driver has
 	 * no binary encoding of its own for timestamps.
 	 */
-	static final class TimestampArray {
+	private static final class TimestampArray {
 
 		// 2000-01-01T00:00:00Z: binary timestamps count microseconds from there.
 		private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
@@ -86,11 +94,28 @@ final class SqlArrays {
 
 		private static final int ELEMENT_BYTES = 4 + 8;
 
+		// Instant#toString() writes years outside 1 to 9999 in forms PostgreSQL refuses
+		// (year 0, a sign): such an array still goes as text, so that PostgreSQL refuses
+		// the event as it did and the batch writer isolates it.
+		private static final Instant FIRST_READABLE = Instant.parse("0001-01-01T00:00:00Z");
+
+		private static final Instant FIRST_UNREADABLE = Instant.parse("+10000-01-01T00:00:00Z");
+
 		private TimestampArray() {
+		}
+
+		static boolean isReadableAsText(Instant[] instants) {
+			for (Instant instant : instants) {
+				if (instant != null && (instant.isBefore(FIRST_READABLE) || !instant.isBefore(FIRST_UNREADABLE))) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		static byte[] binary(Instant[] instants) {
 			ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + ELEMENT_BYTES * instants.length);
+			// Dimensions, whether any element is null, element type, length, lower bound.
 			bytes.putInt(1)
 				.putInt(Arrays.asList(instants).contains(null) ? 1 : 0)
 				.putInt(Oid.TIMESTAMPTZ)

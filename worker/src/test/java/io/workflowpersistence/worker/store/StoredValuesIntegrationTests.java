@@ -31,6 +31,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The values {@link EntityStore} writes are the values of the events, whatever the way
@@ -82,6 +83,17 @@ class StoredValuesIntegrationTests {
 			result.next();
 			assertThat(result.getLong(1)).isEqualTo(instants.size());
 			assertThat(result.getLong(2)).isZero();
+		}
+	}
+
+	@Test
+	void timestampsPostgreSQLCannotReadAsTextAreStillRefused() throws SQLException {
+		Object[] instants = { Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("0000-12-31T23:59:59Z") };
+		try (Connection connection = database.dataSource().getConnection();
+				PreparedStatement statement = SqlArrays.bind(connection, "SELECT ?::timestamptz[]",
+						List.of(new TypedArray("timestamptz", instants)))) {
+			assertThatExceptionOfType(SQLException.class).isThrownBy(statement::executeQuery)
+				.withMessageContaining("out of range");
 		}
 	}
 
