@@ -6,7 +6,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,13 +38,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Measures how long writing one batch of activity records takes, per way of sending its
- * rows: the array parameters of {@link EntityStore} ({@code unnest(?::varchar[], …)})
- * against a {@code COPY} into a temporary staging table, in text or binary format,
- * followed by the same upsert reading the staging table. Each round writes a batch of new
- * rows, then the same rows again with a newer version (updates). Prints the figures; run
- * its main method with the test class path against the test PostgreSQL. Not a test:
- * timings depend on the machine.
+ * Measures how long writing one batch of activity records takes, and how much CPU the
+ * PostgreSQL backend spends on it, per way of sending its rows: the array parameters of
+ * {@link EntityStore} ({@code unnest(?::varchar[], …)}), the same arrays sent as text as
+ * they were before, and a {@code COPY} into a temporary staging table, in text or binary
+ * format, followed by the same upsert reading the staging table. Each round writes a
+ * batch of new rows, then the same rows again with a newer version (updates). Prints the
+ * figures; run its main method with the test class path against a PostgreSQL on this
+ * machine (the backend's CPU is read from {@code /proc}). Not a test: timings depend on
+ * the machine.
  */
 public final class BatchWriteThroughput {
 
@@ -69,14 +75,18 @@ public final class BatchWriteThroughput {
 			connection.setAutoCommit(false);
 			createStagingTable(connection);
 			Map<String, Way> ways = new LinkedHashMap<>();
-			ways.put("arrays (unnest)", new ArrayWay(connection));
+			ways.put("arrays as text (before)", new TextArrayWay(connection));
+			ways.put("arrays (EntityStore)", new ArrayWay(connection));
 			ways.put("COPY text + upsert", new CopyWay(connection, false));
 			ways.put("COPY binary + upsert", new CopyWay(connection, true));
+			BackendCpu backend = BackendCpu.of(connection);
 			Map<String, List<Long>> inserts = new LinkedHashMap<>();
 			Map<String, List<Long>> updates = new LinkedHashMap<>();
+			Map<String, long[]> cpu = new LinkedHashMap<>();
 			ways.keySet().forEach((name) -> {
 				inserts.put(name, new ArrayList<>());
 				updates.put(name, new ArrayList<>());
+				cpu.put(name, new long[2]);
 			});
 			List<String> names = new ArrayList<>(ways.keySet());
 			for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
@@ -85,11 +95,16 @@ public final class BatchWriteThroughput {
 				for (int i = 0; i < names.size(); i++) {
 					String name = names.get((round + i) % names.size());
 					List<WorkflowEvent> batch = batch(round, name, 1);
+					List<WorkflowEvent> newer = batch(round, name, 2);
+					long cpuBefore = backend.micros();
 					long inserted = timed(connection, ways.get(name), batch);
-					long updated = timed(connection, ways.get(name), batch(round, name, 2));
+					long updated = timed(connection, ways.get(name), newer);
+					long cpuUsed = backend.micros() - cpuBefore;
 					if (round >= WARM_UP_ROUNDS) {
 						inserts.get(name).add(inserted);
 						updates.get(name).add(updated);
+						cpu.get(name)[0] += cpuUsed;
+						cpu.get(name)[1] += 2L * BATCH;
 					}
 				}
 			}
@@ -97,9 +112,11 @@ public final class BatchWriteThroughput {
 					rounds);
 			print("new rows", inserts);
 			print("updates", updates);
+			System.out.println("PostgreSQL backend CPU (user + system) per row, new rows and updates together:");
+			cpu.forEach((name, used) -> System.out.printf("  %-24s %6.2f µs%n", name, (double) used[0] / used[1]));
 			ways.forEach((name, way) -> {
 				if (way instanceof CopyWay copy) {
-					System.out.printf("  %-22s of which encoding and COPY: mean %6.2f (warm-up included)%n", name,
+					System.out.printf("  %-24s of which encoding and COPY: mean %6.2f (warm-up included)%n", name,
 							copy.meanCopyMillis());
 				}
 			});
@@ -121,7 +138,7 @@ public final class BatchWriteThroughput {
 		System.out.println(scenario + ":");
 		timings.forEach((name, nanos) -> {
 			long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-			System.out.printf("  %-22s mean %6.2f  median %6.2f  p90 %6.2f%n", name,
+			System.out.printf("  %-24s mean %6.2f  median %6.2f  p90 %6.2f%n", name,
 					Arrays.stream(sorted).average().orElse(0) / 1e6, sorted[sorted.length / 2] / 1e6,
 					sorted[(int) (sorted.length * 0.9)] / 1e6);
 		});
@@ -160,6 +177,38 @@ public final class BatchWriteThroughput {
 		connection.commit();
 	}
 
+	/**
+	 * The CPU time PostgreSQL's backend serving one connection has used, read from
+	 * {@code /proc} (the server runs on this machine).
+	 */
+	private record BackendCpu(Path stat) {
+
+		// USER_HZ: the unit of /proc's CPU times, 100 on every Linux architecture.
+		private static final long MICROS_PER_TICK = 10_000;
+
+		static BackendCpu of(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+				result.next();
+				return new BackendCpu(Path.of("/proc", result.getString(1), "stat"));
+			}
+		}
+
+		// utime and stime, the 14th and 15th fields; the 2nd, the command, may hold
+		// spaces and ends at the last parenthesis.
+		long micros() {
+			try {
+				String line = Files.readString(this.stat);
+				String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+				return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
 	private interface Way {
 
 		int write(List<WorkflowEvent> batch) throws SQLException;
@@ -181,6 +230,57 @@ public final class BatchWriteThroughput {
 		@Override
 		public int write(List<WorkflowEvent> batch) {
 			return this.store.applyAll(batch).getOrDefault(EntityType.WORKFLOW_ACTIVITY, 0);
+		}
+
+	}
+
+	/**
+	 * The upsert of {@link EntityTable} bound as {@link SqlArrays} bound it before its
+	 * arrays were all binary: numbers and booleans as array literals, timestamps as ISO
+	 * texts in a {@code text[]} that PostgreSQL parses one by one.
+	 */
+	private static final class TextArrayWay implements Way {
+
+		private final Connection connection;
+
+		TextArrayWay(Connection connection) {
+			this.connection = connection;
+		}
+
+		@Override
+		public int write(List<WorkflowEvent> batch) throws SQLException {
+			try (PreparedStatement statement = this.connection.prepareStatement(TABLE.upsertSql())) {
+				int index = 1;
+				for (Column<ActivityExecutionRecord> column : TABLE.columns()) {
+					Object[] values = batch.stream()
+						.map((event) -> column.value().apply((ActivityExecutionRecord) event.entity()))
+						.toArray();
+					statement.setArray(index++, textArray(column.sqlType(), values));
+				}
+				statement.setArray(index++,
+						textArray("bigint", batch.stream().map((event) -> event.orderingKey().version()).toArray()));
+				statement.setArray(index,
+						textArray("timestamptz", batch.stream().map((event) -> event.orderingKey().time()).toArray()));
+				int written = 0;
+				try (ResultSet result = statement.executeQuery()) {
+					while (result.next()) {
+						written++;
+					}
+				}
+				return written;
+			}
+		}
+
+		private Array textArray(String sqlType, Object[] values) throws SQLException {
+			return switch (sqlType) {
+				case "int" -> this.connection.createArrayOf("int4", values);
+				case "bigint" -> this.connection.createArrayOf("int8", values);
+				case "boolean" -> this.connection.createArrayOf("bool", values);
+				default -> this.connection.createArrayOf("text",
+						Arrays.stream(values)
+							.map((value) -> (value != null) ? value.toString() : null)
+							.toArray(String[]::new));
+			};
 		}
 
 	}
