@@ -58,7 +58,7 @@ final class Benchmark {
 			}
 			else {
 				step(results, "scale-out",
-						() -> results.scaleOut.addAll(new ScaleOutRun(setup).runAll(this.options.scaleOutWorkers())));
+						() -> new ScaleOutRun(setup).runAll(this.options.scaleOutWorkers(), results.scaleOut));
 			}
 		}
 		// The broker's log and the dumps are as large as the load; the logs and

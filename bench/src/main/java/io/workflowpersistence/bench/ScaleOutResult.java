@@ -13,12 +13,15 @@ import java.util.List;
  * @param postgresCores CPU of the database's backends per second of the drain (1.00 = one
  * core busy)
  * @param machineCores CPU of the whole machine per second of the drain
+ * @param secondHalf the CPU per event in the second half of the drain, once the workers
+ * are warm
  * @param differingTables the tables whose final rows differ from those the reference run
  * left, or {@code null} for the reference run itself
  * @param loadAverage the machine's load average when the drain ended
  */
 record ScaleOutResult(int workers, long events, double seconds, List<WorkerShare> shares, GroupAssignment group,
-		double postgresCores, double machineCores, List<String> differingTables, double loadAverage) {
+		double postgresCores, double machineCores, PerEvent secondHalf, List<String> differingTables,
+		double loadAverage) {
 
 	double rate() {
 		return this.events / this.seconds;
@@ -37,7 +40,16 @@ record ScaleOutResult(int workers, long events, double seconds, List<WorkerShare
 
 	ScaleOutResult withDifferingTables(List<String> tables) {
 		return new ScaleOutResult(this.workers, this.events, this.seconds, this.shares, this.group, this.postgresCores,
-				this.machineCores, tables, this.loadAverage);
+				this.machineCores, this.secondHalf, tables, this.loadAverage);
+	}
+
+	/**
+	 * CPU per event, in microseconds.
+	 *
+	 * @param workerMicros of every worker of the group
+	 * @param postgresMicros of the database's backends
+	 */
+	record PerEvent(double workerMicros, double postgresMicros) {
 	}
 
 	/**

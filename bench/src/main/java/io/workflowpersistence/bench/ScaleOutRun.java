@@ -25,6 +25,11 @@ final class ScaleOutRun {
 	private static final Duration SAMPLING = Duration.ofMillis(100);
 
 	/**
+	 * Workers starting at once share the cores while they start.
+	 */
+	private static final Duration STARTUP_PER_WORKER = Duration.ofMinutes(3);
+
+	/**
 	 * The worker's gauge of each partition it holds and has committed a batch of.
 	 */
 	private static final String HELD_PARTITIONS = "workflow_ingest_freshness_seconds";
@@ -36,11 +41,11 @@ final class ScaleOutRun {
 	}
 
 	/**
-	 * One drain for each number of workers, in the order given; the first is the
-	 * reference whose rows the others' are compared with.
+	 * One drain for each number of workers, in the order given, each added to
+	 * {@code results} as it ends (so that a failure keeps the drains before it); the
+	 * first is the reference whose rows the others' are compared with.
 	 */
-	List<ScaleOutResult> runAll(List<Integer> counts) throws SQLException {
-		List<ScaleOutResult> results = new ArrayList<>();
+	void runAll(List<Integer> counts, List<ScaleOutResult> results) throws SQLException {
 		TableDigests reference = null;
 		for (int workers : counts) {
 			BenchMain.log("scale-out: " + workers + " worker(s) in one group");
@@ -62,7 +67,6 @@ final class ScaleOutRun {
 				Databases.drop(database);
 			}
 		}
-		return results;
 	}
 
 	private ScaleOutResult run(int count, DatabaseInfo database) throws SQLException {
@@ -92,7 +96,7 @@ final class ScaleOutRun {
 				Map<String, Double> cpu = samplers.get(0).usage(drain.startNanos(), drain.endNanos()).cpuCores();
 				return new ScaleOutResult(count, drain.records(), drain.seconds(), shares, assignment,
 						cpu.getOrDefault(ResourceSampler.POSTGRES, 0.0), cpu.getOrDefault(ResourceSampler.MACHINE, 0.0),
-						null, ProcessStats.loadAverage());
+						secondHalf(progress.samples(), total, drain, samplers), null, ProcessStats.loadAverage());
 			}
 			finally {
 				samplers.forEach(ResourceSampler::close);
@@ -134,6 +138,34 @@ final class ScaleOutRun {
 			throw failure;
 		}
 		return workers;
+	}
+
+	/**
+	 * The CPU per event from the reading that shows half the records committed to the
+	 * end: by then every JVM of the group has compiled its hot code, which a short drain
+	 * would otherwise count against its events, once per worker.
+	 */
+	private static ScaleOutResult.PerEvent secondHalf(List<ProgressSampler.Sample> samples, long total, Drain drain,
+			List<ResourceSampler> samplers) {
+		ProgressSampler.Sample half = samples.stream()
+			.filter((sample) -> sample.value() >= total / 2)
+			.findFirst()
+			.orElseThrow();
+		double events = total - half.value();
+		double seconds = (drain.endNanos() - half.nanos()) / 1e9;
+		if (events <= 0 || seconds <= 0) {
+			return new ScaleOutResult.PerEvent(Double.NaN, Double.NaN);
+		}
+		double workerCores = 0;
+		for (ResourceSampler sampler : samplers) {
+			workerCores += sampler.usage(half.nanos(), drain.endNanos()).cpuCores().getOrDefault("worker", 0.0);
+		}
+		double postgresCores = samplers.get(0)
+			.usage(half.nanos(), drain.endNanos())
+			.cpuCores()
+			.getOrDefault(ResourceSampler.POSTGRES, 0.0);
+		return new ScaleOutResult.PerEvent(workerCores * seconds * 1e6 / events,
+				postgresCores * seconds * 1e6 / events);
 	}
 
 	private ResourceSampler sampler(WorkerJar worker, DatabaseInfo database) throws SQLException {

@@ -45,7 +45,10 @@ final class ScaleOutSection {
 				(`describeConsumerGroups`), each member matched to its worker by the partitions the worker's \
 				own freshness gauge lists; its events are those its counters counted, whatever the outcome \
 				(a worker that held partitions before a rebalance counted them too). Worker CPU per event sums \
-				every worker of the group; PostgreSQL's counts the backends of the run's database. The final \
+				every worker of the group; PostgreSQL's counts the backends of the run's database. "The same, \
+				second half" is worker / PostgreSQL CPU per event from the reading that shows half the events \
+				committed to the end: each JVM compiles its hot code early in the drain, so a short drain \
+				charges that once per worker. The final \
 				rows are compared with those of the %d-worker run, table by table: every row as JSON without \
 				its ingestion time, hashed, the hashes summed per table.
 				""".formatted(reference));
@@ -56,7 +59,7 @@ final class ScaleOutSection {
 				docs/operations/scaling.md turns them into a sizing rule.
 				""".formatted(this.cores));
 		markdown.table(List.of("workers", "events/s", "seconds", "worker CPU / event (all workers)",
-				"PostgreSQL CPU / event", "whole machine CPU", "consumers holding partitions",
+				"PostgreSQL CPU / event", "the same, second half", "whole machine CPU", "consumers holding partitions",
 				"final rows as with " + reference + " worker" + ((reference == 1) ? "" : "s"), "load average at end"),
 				runRows());
 		markdown.paragraph("Each worker:");
@@ -70,6 +73,7 @@ final class ScaleOutSection {
 			GroupAssignment group = run.group();
 			rows.add(List.of(Integer.toString(run.workers()), count(run.rate()), decimal(run.seconds()),
 					micros(run.workerMicrosPerEvent()), micros(run.postgresMicrosPerEvent()),
+					micros(run.secondHalf().workerMicros()) + " / " + micros(run.secondHalf().postgresMicros()),
 					decimal(run.machineCores()),
 					group.busyMembers() + " of " + group.members().size() + " (" + group.assignor() + ")",
 					sameRows(run), decimal(run.loadAverage())));
