@@ -2,6 +2,7 @@ package io.workflowpersistence.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -33,10 +34,12 @@ import picocli.CommandLine.TypeConversionException;
  * @param work the directory for databases' dumps, logs and recordings
  * @param postgresConf the settings file of a PostgreSQL the benchmark starts for itself,
  * {@code initdb} for PostgreSQL's stock settings, or {@code null} for the tests' server
+ * @param skipScaleOut whether to leave out the drains by several workers in one group
+ * @param scaleOutWorkers the numbers of workers in one group, one drain each
  */
 record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Path out, int apiInstances,
 		int activitiesPerInstance, int apiSeconds, int latencyRate, int latencySeconds, long seed, Path workerJar,
-		Path libs, Path peer, Path work, Path postgresConf) {
+		Path libs, Path peer, Path work, Path postgresConf, boolean skipScaleOut, List<Integer> scaleOutWorkers) {
 
 	/**
 	 * The defaults, as run from the root of the project.
@@ -55,7 +58,7 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		return new BenchOptions(options.events, options.runs, options.skipPeer, options.skipApi, options.out,
 				options.apiInstances, options.activitiesPerInstance, options.apiSeconds, options.latencyRate,
 				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work,
-				options.postgresConf);
+				options.postgresConf, options.skipScaleOut, List.copyOf(options.scaleOutWorkers));
 	}
 
 	/**
@@ -98,8 +101,8 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 
 	@Command(name = "bench", customSynopsis = "bench/run.sh [options]", descriptionHeading = "%n",
 			description = "Loads simulated engine events into a Kafka broker, measures the worker draining them into "
-					+ "PostgreSQL against COPY, a bare consumer and Debezium's JDBC sink, the read API and the "
-					+ "rebuild, and writes the report.",
+					+ "PostgreSQL against COPY, a bare consumer and Debezium's JDBC sink, the read API, the "
+					+ "rebuild and several workers in one group, and writes the report.",
 			optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpWidth = 100)
 	static final class Options {
 
@@ -164,6 +167,13 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 				description = "start a PostgreSQL of its own (Debian's server, a throwaway cluster) with this "
 						+ "postgresql.conf, or 'initdb' for the stock settings (default: the tests' server)")
 		Path postgresConf;
+
+		@Option(names = "--skip-scale-out", description = "leave out the drains by several workers in one group")
+		boolean skipScaleOut;
+
+		@Option(names = "--scale-out-workers", paramLabel = "N,N", split = ",", converter = PositiveInt.class,
+				description = "workers in one group, one drain for each number (default: 1,2,3)")
+		List<Integer> scaleOutWorkers = new ArrayList<>(List.of(1, 2, 3));
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 		boolean help;

@@ -32,6 +32,8 @@ final class BenchResults {
 
 	final List<RebuildResult> rebuilds = new ArrayList<>();
 
+	final List<ScaleOutResult> scaleOut = new ArrayList<>();
+
 	final Map<String, String> notes = new LinkedHashMap<>();
 
 	EventLoad load;

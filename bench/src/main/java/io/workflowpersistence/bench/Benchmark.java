@@ -53,6 +53,13 @@ final class Benchmark {
 			else {
 				step(results, "read API", () -> results.api = new ApiRun(setup).run());
 			}
+			if (this.options.skipScaleOut()) {
+				results.notes.put("scale-out", "left out (--skip-scale-out)");
+			}
+			else {
+				step(results, "scale-out",
+						() -> new ScaleOutRun(setup).runAll(this.options.scaleOutWorkers(), results.scaleOut));
+			}
 		}
 		// The broker's log and the dumps are as large as the load; the logs and
 		// recordings stay.

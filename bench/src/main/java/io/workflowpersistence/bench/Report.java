@@ -51,6 +51,7 @@ final class Report {
 		ingest(markdown);
 		limits(markdown);
 		new ReportSections(this.results).render(markdown);
+		new ScaleOutSection(this.results.scaleOut, Runtime.getRuntime().availableProcessors()).render(markdown);
 		if (notes != null && !notes.isBlank()) {
 			markdown.line("").line(notes.strip()).line("");
 		}

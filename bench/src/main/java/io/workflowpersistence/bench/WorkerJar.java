@@ -72,6 +72,15 @@ final class WorkerJar implements AutoCloseable {
 	 * answers on its health endpoint.
 	 */
 	static WorkerJar start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
+		return start(jar, jvmOptions, environment, log, STARTUP);
+	}
+
+	/**
+	 * Starts the jar and waits up to {@code startup} for it to answer; stops it if it
+	 * does not.
+	 */
+	static WorkerJar start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,
+			Duration startup) {
 		int port = KafkaServer.freePort();
 		List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
 		command.addAll(jvmOptions);
@@ -79,7 +88,13 @@ final class WorkerJar implements AutoCloseable {
 		Map<String, String> withPort = new HashMap<>(environment);
 		withPort.put("SERVER_PORT", Integer.toString(port));
 		WorkerJar worker = new WorkerJar(ChildProcess.start("worker", command, withPort, log), port);
-		worker.awaitStarted();
+		try {
+			worker.awaitStarted(startup);
+		}
+		catch (RuntimeException ex) {
+			worker.close();
+			throw ex;
+		}
 		return worker;
 	}
 
@@ -147,8 +162,8 @@ final class WorkerJar implements AutoCloseable {
 		this.process.close();
 	}
 
-	private void awaitStarted() {
-		long deadline = System.nanoTime() + STARTUP.toNanos();
+	private void awaitStarted(Duration startup) {
+		long deadline = System.nanoTime() + startup.toNanos();
 		while (System.nanoTime() < deadline) {
 			this.process.checkAlive();
 			try {
@@ -164,7 +179,7 @@ final class WorkerJar implements AutoCloseable {
 				throw new IllegalStateException(ex);
 			}
 		}
-		throw new IllegalStateException("The worker did not answer within " + STARTUP + ":\n" + this.process.logTail());
+		throw new IllegalStateException("The worker did not answer within " + startup + ":\n" + this.process.logTail());
 	}
 
 	private static String sha256(String key) {

@@ -19,7 +19,7 @@ class BenchOptionsTests {
 
 		assertThat(options).isEqualTo(new BenchOptions(1_000_000, 3, false, false, Path.of("bench/REPORT.md"),
 				1_000_000, 10, 20, 10_000, 60, 1, Path.of("worker/target/worker.jar"), Path.of("bench/target/lib"),
-				Path.of("bench/target/peer"), Path.of("bench/target/run"), null));
+				Path.of("bench/target/peer"), Path.of("bench/target/run"), null, false, List.of(1, 2, 3)));
 		assertThat(options.latencyWarmUp()).isEqualTo(Duration.ofSeconds(15));
 	}
 
@@ -45,6 +45,17 @@ class BenchOptionsTests {
 		assertThat(BenchOptions.parse(List.of("--postgres-conf=initdb")).postgresConf().toString())
 			.isEqualTo(OwnPostgres.STOCK);
 		assertThat(BenchOptions.usage()).contains("--postgres-conf=FILE");
+	}
+
+	@Test
+	void scaleOutTakesTheWorkerCountsAsAListOrIsLeftOut() {
+		assertThat(BenchOptions.parse(List.of("--scale-out-workers", "1,4")).scaleOutWorkers()).containsExactly(1, 4);
+		assertThat(BenchOptions.parse(List.of("--scale-out-workers=2")).scaleOutWorkers()).containsExactly(2);
+		assertThat(BenchOptions.parse(List.of("--skip-scale-out")).skipScaleOut()).isTrue();
+		assertThat(BenchOptions.usage()).contains("--skip-scale-out", "--scale-out-workers=N,N", "(default: 1,2,3)");
+		assertInvalid("--scale-out-workers", "1,0")
+			.withMessage("Invalid value for option '--scale-out-workers' (N,N): must be between 1 and "
+					+ "2147483647 but was 0");
 	}
 
 	@Test
