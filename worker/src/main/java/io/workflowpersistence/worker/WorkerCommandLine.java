@@ -156,7 +156,8 @@ final class WorkerCommandLine {
 			.description("With no command, runs the worker. Settings are given the Spring Boot way, as environment "
 					+ "variables (SPRING_DATASOURCE_URL, WORKER_INGEST_TOPICS, ...) or as --name=value arguments "
 					+ "(--spring.datasource.url=...); docs/settings.md lists them. Without a Kafka or a PostgreSQL "
-					+ "configured, the worker starts embedded ones and a simulated engine.")
+					+ "configured, worker.jar starts embedded ones and a simulated engine; worker-server.jar, the "
+					+ "production jar, has none and refuses to start.")
 			.optionListHeading("%nOptions:%n")
 			.commandListHeading("%nCommands:%n")
 			.footerHeading("%n")

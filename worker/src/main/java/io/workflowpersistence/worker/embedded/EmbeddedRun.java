@@ -15,17 +15,27 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts an embedded PostgreSQL and Kafka broker for the worker when it is given neither
  * a database nor a Kafka cluster (or when {@code worker.embedded.enabled} says so),
  * before any bean connects to them, and stops them after the application context has
  * closed. The same jar given {@code SPRING_DATASOURCE_URL} or
- * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} starts nothing embedded.
+ * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} starts nothing embedded. The production jar,
+ * {@code worker-server.jar}, is packaged without the embedded servers: there, the run
+ * that would start them fails with {@link EmbeddedServersMissingException} before any
+ * class of theirs is loaded.
  */
 public final class EmbeddedRun implements ApplicationListener<ApplicationEvent>, Ordered {
 
 	static final String ACTIVE_PROPERTY = "worker.embedded.active";
+
+	// Named, not imported: the production jar has neither, and a check must not load
+	// them.
+	private static final String POSTGRES_SERVER_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+	private static final String KAFKA_SERVER_CLASS = "kafka.server.KafkaRaftServer";
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedRun.class);
 
@@ -58,6 +68,15 @@ public final class EmbeddedRun implements ApplicationListener<ApplicationEvent>,
 				&& !binder.bind("spring.kafka.bootstrap-servers", String.class).isBound();
 	}
 
+	/**
+	 * Whether the jar carries the embedded servers: worker.jar does, worker-server.jar
+	 * does not.
+	 */
+	static boolean isPackaged(ClassLoader classLoader) {
+		return ClassUtils.isPresent(POSTGRES_SERVER_CLASS, classLoader)
+				&& ClassUtils.isPresent(KAFKA_SERVER_CLASS, classLoader);
+	}
+
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared && isWanted(prepared.getEnvironment())) {
@@ -77,6 +96,9 @@ public final class EmbeddedRun implements ApplicationListener<ApplicationEvent>,
 	}
 
 	private void start(ConfigurableEnvironment environment) {
+		if (!isPackaged(this.application.getClassLoader())) {
+			throw new EmbeddedServersMissingException();
+		}
 		EmbeddedProperties properties = Binder.get(environment)
 			.bindOrCreate("worker.embedded", EmbeddedProperties.class);
 		logger.info("No database and no Kafka cluster configured: starting an embedded PostgreSQL and Kafka broker");

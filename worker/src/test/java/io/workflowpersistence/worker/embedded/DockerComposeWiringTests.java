@@ -198,9 +198,11 @@ class DockerComposeWiringTests {
 		assertThat((List<?>) service("simulator").get("command")).first().isEqualTo("simulate");
 		assertThat(dependsOn("simulator")).containsEntry("kafka", "service_healthy");
 		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-		assertThat(dockerfile).contains("COPY --from=build /src/worker/target/worker.jar /app/worker.jar")
+		// The production jar, without the embedded servers (ServerJarTests).
+		assertThat(dockerfile).contains("COPY --from=build /src/worker/target/worker-server.jar /app/worker.jar")
 			.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/worker.jar\"]");
-		assertThat(Files.readString(ROOT.resolve("worker/pom.xml"))).contains("<finalName>worker</finalName>");
+		assertThat(Files.readString(ROOT.resolve("worker/pom.xml"))).contains("<finalName>worker</finalName>")
+			.contains("<classifier>server</classifier>");
 	}
 
 	private static String sha256(String key) throws NoSuchAlgorithmException {

@@ -1,5 +1,8 @@
 package io.workflowpersistence.worker.embedded;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,16 @@ class EmbeddedRunTests {
 		assertThat(EmbeddedRun.isWanted(environment(Map.of(),
 				Map.of("worker.embedded.enabled", "true", "spring.datasource.url", "jdbc:postgresql://db/workflows"))))
 			.isTrue();
+	}
+
+	@Test
+	void theJarCarriesTheEmbeddedServersWhenTheirClassesAreThere() throws IOException {
+		assertThat(EmbeddedRun.isPackaged(getClass().getClassLoader())).as("the tests' class path, as worker.jar")
+			.isTrue();
+		try (URLClassLoader withoutThem = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+			assertThat(EmbeddedRun.isPackaged(withoutThem)).as("a class path without them, as worker-server.jar")
+				.isFalse();
+		}
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> variables, Map<String, Object> properties) {

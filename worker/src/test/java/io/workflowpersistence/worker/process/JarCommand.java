@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.workflowpersistence.worker.testing.WorkerProcess;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A command of the packaged worker jar ({@code java -jar worker.jar rebuild …}) run as a
- * child process, as ops run it: its output, stdout and stderr together, goes to a log
- * file under {@code target/process-logs}.
+ * A command of the packaged production jar
+ * ({@code java -jar worker-server.jar rebuild …}) run as a child process, as ops run it:
+ * its output, stdout and stderr together, goes to a log file under
+ * {@code target/process-logs}.
  */
 final class JarCommand implements AutoCloseable {
 
-	private static final Path JAR = Path.of("target", "worker.jar");
+	private static final Path JAR = WorkerProcess.JAR;
 
 	private final File log;
 

@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WorkerProcess implements AutoCloseable {
 
-	private static final Path JAR = Path.of("target", "worker.jar");
+	/**
+	 * The production jar, the one the Docker image ships: worker.jar less the embedded
+	 * servers. The embedded run's own test runs worker.jar.
+	 */
+	public static final Path JAR = Path.of("target", "worker-server.jar");
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
