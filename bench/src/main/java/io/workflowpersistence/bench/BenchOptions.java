@@ -2,6 +2,7 @@ package io.workflowpersistence.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -33,10 +34,16 @@ import picocli.CommandLine.TypeConversionException;
  * @param work the directory for databases' dumps, logs and recordings
  * @param postgresConf the settings file of a PostgreSQL the benchmark starts for itself,
  * {@code initdb} for PostgreSQL's stock settings, or {@code null} for the tests' server
+ * @param workerHeap the heap of every worker the benchmark starts ({@code -Xms} and
+ * {@code -Xmx}), e.g. {@code 512m}
+ * @param workerJvmExtra further JVM options of every worker, after the heap's
+ * @param apiOpenLoopRate the requests per second of each query in the read API's open
+ * loop
  */
 record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Path out, int apiInstances,
 		int activitiesPerInstance, int apiSeconds, int latencyRate, int latencySeconds, long seed, Path workerJar,
-		Path libs, Path peer, Path work, Path postgresConf) {
+		Path libs, Path peer, Path work, Path postgresConf, String workerHeap, List<String> workerJvmExtra,
+		int apiOpenLoopRate) {
 
 	/**
 	 * The defaults, as run from the root of the project.
@@ -55,7 +62,7 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		return new BenchOptions(options.events, options.runs, options.skipPeer, options.skipApi, options.out,
 				options.apiInstances, options.activitiesPerInstance, options.apiSeconds, options.latencyRate,
 				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work,
-				options.postgresConf);
+				options.postgresConf, options.workerHeap, List.copyOf(options.workerJvmExtra), options.apiOpenLoopRate);
 	}
 
 	/**
@@ -73,7 +80,9 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 	 * The JVM options of every worker the benchmark starts.
 	 */
 	List<String> workerJvmOptions() {
-		return List.of("-Xms1g", "-Xmx1g");
+		List<String> options = new ArrayList<>(List.of("-Xms" + this.workerHeap, "-Xmx" + this.workerHeap));
+		options.addAll(this.workerJvmExtra);
+		return options;
 	}
 
 	/**
@@ -138,8 +147,8 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		int latencyRate = 10_000;
 
 		@Option(names = "--latency-seconds", paramLabel = "N", converter = PositiveInt.class,
-				description = "seconds latency is measured (default: 60)")
-		int latencySeconds = 60;
+				description = "seconds latency is measured (default: 300)")
+		int latencySeconds = 300;
 
 		@Option(names = "--seed", paramLabel = "N", converter = PositiveLong.class,
 				description = "seed of the simulated engine (default: 1)")
@@ -164,6 +173,18 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 				description = "start a PostgreSQL of its own (Debian's server, a throwaway cluster) with this "
 						+ "postgresql.conf, or 'initdb' for the stock settings (default: the tests' server)")
 		Path postgresConf;
+
+		@Option(names = "--worker-heap", paramLabel = "SIZE",
+				description = "heap of every worker started, -Xms and -Xmx (default: 512m)")
+		String workerHeap = "512m";
+
+		@Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+				description = "a further JVM option of every worker started; may be repeated")
+		List<String> workerJvmExtra = new ArrayList<>();
+
+		@Option(names = "--api-open-loop-rate", paramLabel = "N", converter = PositiveInt.class,
+				description = "requests/s of each query in the read API's open loop (default: 200)")
+		int apiOpenLoopRate = 200;
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 		boolean help;

@@ -80,7 +80,10 @@ final class Report {
 		if (this.results.latency != null) {
 			LatencyRun.Result latency = this.results.latency;
 			rows.add(List.of("end-to-end latency at " + count(latency.rate()) + " events/s, p50 / p99",
-					millis(latency.percentileMillis(50)) + " / " + millis(latency.percentileMillis(99)), "", ""));
+					millis(latency.percentileMillis(50)) + " / " + millis(latency.percentileMillis(99)), "p99 ≤ 250 ms",
+					met(latency.percentileMillis(99) <= 250)));
+			rows.add(List.of("seconds of that run with p99 or max over 500 ms", count(latency.spikes().size()), "0",
+					met(latency.spikes().isEmpty())));
 		}
 		if (this.results.api != null) {
 			double worst = this.results.api.queries().stream().mapToDouble((query) -> query.millis(99)).max().orElse(0);
@@ -210,6 +213,7 @@ final class Report {
 						decimal(latency.usage().cpuCores().getOrDefault("worker", 0.0)))));
 		markdown.line("![latency of the records sent in each second of the measured time](" + LATENCY_PLOT + ")")
 			.line("");
+		new LatencySpikeSection(latency).render(markdown);
 	}
 
 	private void limits(Markdown markdown) {

@@ -2,6 +2,7 @@ package io.workflowpersistence.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.workflowpersistence.bench.DrainRun.DrainResult;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class BenchSmokeIntegrationTests {
 		Path out = Path.of("target", "smoke", "REPORT.md");
 		BenchOptions options = new BenchOptions(EVENTS, 1, true, false, out, 2_000, 5, 1, 1_000, 4, 7,
 				Path.of("..", "worker", "target", "worker.jar"), Path.of("target", "lib"), Path.of("target", "peer"),
-				Path.of("target", "smoke-run"), null);
+				Path.of("target", "smoke-run"), null, "512m", List.of(), 50);
 
 		BenchResults results = new Benchmark(options).run();
 		BenchMain.write(results, "smoke test");
@@ -46,7 +47,8 @@ class BenchSmokeIntegrationTests {
 			assertThat(query.errorCount()).as(query.query().name() + ": " + query.errorSummary()).isZero();
 			assertThat(query.micros().getTotalCount()).as(query.query().name()).isPositive();
 		});
-		assertThat(Files.readString(out)).contains("# Benchmark report", "every event accounted for");
+		assertThat(Files.readString(out)).contains("# Benchmark report", "every event accounted for",
+				"Slow seconds and what happened then");
 		assertThat(out.resolveSibling(Report.PLOT)).isNotEmptyFile();
 		assertThat(out.resolveSibling(Report.LATENCY_PLOT)).isNotEmptyFile();
 	}
