@@ -89,6 +89,10 @@ final class Report {
 			double worst = this.results.api.queries().stream().mapToDouble((query) -> query.millis(99)).max().orElse(0);
 			rows.add(
 					List.of("read API p99, slowest main query, 16 clients", millis(worst), "< 20 ms", met(worst < 20)));
+			double open = ApiOpenLoopSection.worstP99(this.results.api);
+			rows.add(List.of("read API p99, slowest main query, open loop at "
+					+ count(this.results.options.apiOpenLoopRate()) + " requests/s", millis(open), "≤ 20 ms",
+					met(open <= 20)));
 		}
 		if (this.results.medianRebuild() != null) {
 			rows.add(List.of("rebuild command", count(this.results.medianRebuild().drain().rate()) + " events/s", "",

@@ -47,8 +47,12 @@ class BenchSmokeIntegrationTests {
 			assertThat(query.errorCount()).as(query.query().name() + ": " + query.errorSummary()).isZero();
 			assertThat(query.micros().getTotalCount()).as(query.query().name()).isPositive();
 		});
+		assertThat(results.api.openLoop()).allSatisfy((query) -> {
+			assertThat(query.errorCount()).as(query.query().name() + ": " + query.errorSummary()).isZero();
+			assertThat(query.micros().getTotalCount()).as(query.query().name()).isEqualTo(50);
+		});
 		assertThat(Files.readString(out)).contains("# Benchmark report", "every event accounted for",
-				"Slow seconds and what happened then");
+				"Slow seconds and what happened then", "Open loop: 50 requests/s of each query");
 		assertThat(out.resolveSibling(Report.PLOT)).isNotEmptyFile();
 		assertThat(out.resolveSibling(Report.LATENCY_PLOT)).isNotEmptyFile();
 	}
