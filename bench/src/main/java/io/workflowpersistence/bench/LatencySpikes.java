@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The seconds of a latency measurement whose records were slow (p99 or max above a
  * threshold), each with what happened in or just before it: from a second before the
- * records were sent to the moment the slowest of them was committed.
+ * records were sent to the moment the slowest of them was committed, but no more than
+ * {@link #AFTER_MILLIS} after the second (records minutes late wait for a backlog, which
+ * what happened minutes later did not cause).
  */
 final class LatencySpikes {
 
@@ -16,6 +18,8 @@ final class LatencySpikes {
 	 * A second is a spike when its p99 or its max is above this.
 	 */
 	static final double THRESHOLD_MILLIS = 500;
+
+	static final double AFTER_MILLIS = 2_000;
 
 	private LatencySpikes() {
 	}
@@ -34,7 +38,8 @@ final class LatencySpikes {
 				continue;
 			}
 			long from = measureFromNanos + (second - 1) * 1_000_000_000L;
-			long to = measureFromNanos + (second + 1) * 1_000_000_000L + (long) (max.get(second) * 1e6);
+			long to = measureFromNanos + (second + 1) * 1_000_000_000L
+					+ (long) (Math.min(max.get(second), AFTER_MILLIS) * 1e6);
 			List<Happening> seen = happenings.stream().filter((happening) -> happening.overlaps(from, to)).toList();
 			spikes.add(new Spike(second, p99.get(second), max.get(second), causes(seen)));
 		}

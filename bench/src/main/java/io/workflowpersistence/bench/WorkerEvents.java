@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -32,23 +34,37 @@ final class WorkerEvents {
 
 	/**
 	 * The garbage collections that paused the worker's threads, each from its start for
-	 * the sum of its pauses.
+	 * the sum of its pauses. A pause whose GC threads were on a CPU for less than half of
+	 * it ({@code jdk.GCCPUTime}) is named apart: it waited for a core that other
+	 * processes held, which a smaller heap or another pause target does not change.
 	 * @param clock the benchmark's clock
 	 */
 	static List<Happening> gcPauses(Path recording, Clock clock) throws IOException {
-		List<Happening> pauses = new ArrayList<>();
+		List<RecordedEvent> collections = new ArrayList<>();
+		Map<Long, Long> cpuNanos = new HashMap<>();
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
-				if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
-					long paused = event.getDuration("sumOfPauses").toNanos();
-					if (paused > 0) {
-						long start = clock.nanos(event.getStartTime());
-						pauses.add(new Happening(
-								"GC pause (" + event.getString("name") + ", " + event.getString("cause") + ")", start,
-								start + paused));
+				switch (event.getEventType().getName()) {
+					case "jdk.GarbageCollection" -> collections.add(event);
+					case "jdk.GCCPUTime" -> cpuNanos.put(event.getLong("gcId"),
+							event.getDuration("userTime").plus(event.getDuration("systemTime")).toNanos());
+					default -> {
 					}
 				}
+			}
+		}
+		List<Happening> pauses = new ArrayList<>();
+		for (RecordedEvent collection : collections) {
+			long paused = collection.getDuration("sumOfPauses").toNanos();
+			if (paused > 0) {
+				long start = clock.nanos(collection.getStartTime());
+				Long cpu = cpuNanos.get(collection.getLong("gcId"));
+				boolean starved = cpu != null && cpu < paused / 2;
+				pauses.add(new Happening(
+						"GC pause (" + collection.getString("name") + ", " + collection.getString("cause")
+								+ (starved ? "; its threads mostly waiting for a core" : "") + ")",
+						start, start + paused));
 			}
 		}
 		return pauses;

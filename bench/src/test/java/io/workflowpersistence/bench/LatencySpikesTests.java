@@ -54,6 +54,20 @@ class LatencySpikesTests {
 	}
 
 	@Test
+	void whatHappenedMoreThanTwoSecondsAfterASecondOfABacklogIsNotItsCause() {
+		List<Double> p99 = List.of(40_000.0);
+		List<Double> max = List.of(60_000.0);
+		Happening within = new Happening("instance-count compaction", FROM + 2 * SECOND + 900_000_000,
+				FROM + 2 * SECOND + 950_000_000);
+		Happening later = new Happening("tombstone purge", FROM + 3 * SECOND + 100_000_000,
+				FROM + 3 * SECOND + 200_000_000);
+
+		List<LatencySpikes.Spike> spikes = LatencySpikes.find(p99, max, FROM, List.of(within, later));
+
+		assertThat(spikes.get(0).causes()).containsExactly("instance-count compaction, 50.0 ms");
+	}
+
+	@Test
 	void anInstantIsListedWithoutADuration() {
 		Happening vacuum = new Happening("autovacuum of bookmarks finished", FROM + SECOND, FROM + SECOND);
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,30 @@ class WorkerEventsTests {
 		assertThat(rebalances).containsExactly(
 				new Happening("rebalance: partitions assigned", 2_250_000_000L, 2_250_000_000L),
 				new Happening("rebalance: partitions revoked", 61_000_000_000L, 61_000_000_000L));
+	}
+
+	@Test
+	void gcPausesAreReadFromAFlightRecording(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("gc.jfr");
+		long before = System.nanoTime();
+		try (Recording recording = new Recording()) {
+			recording.enable("jdk.GarbageCollection");
+			recording.enable("jdk.GCCPUTime");
+			recording.start();
+			System.gc();
+			recording.stop();
+			recording.dump(file);
+		}
+		long after = System.nanoTime();
+
+		List<Happening> pauses = WorkerEvents.gcPauses(file, WorkerEvents.Clock.now());
+
+		assertThat(pauses).anySatisfy((pause) -> {
+			assertThat(pause.what()).startsWith("GC pause (").contains("System.gc()");
+			assertThat(pause.endNanos()).isGreaterThan(pause.startNanos());
+			// Wall-clock and monotonic clocks agree to well within a second.
+			assertThat(pause.startNanos()).isBetween(before - 1_000_000_000L, after + 1_000_000_000L);
+		});
 	}
 
 	@Test
