@@ -98,8 +98,7 @@ final class LatencyRun {
 			WorkerEvents.Clock clock = WorkerEvents.Clock.now();
 			happenings.addAll(WorkerEvents.gcPauses(recording, clock));
 			happenings.addAll(WorkerEvents.rebalances(log, clock));
-			List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies.p99BySecond(), latencies.maxBySecond(),
-					measureFrom, happenings);
+			List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies, measureFrom, happenings);
 			Databases.drop(database);
 			return new Result(options.latencyRate(), offered, latencies, usage, (caughtUp - publishedUntil) / 1e9,
 					spikes,
@@ -130,19 +129,22 @@ final class LatencyRun {
 		List<Double> p50 = new ArrayList<>();
 		List<Double> p99 = new ArrayList<>();
 		List<Double> max = new ArrayList<>();
+		List<Double> min = new ArrayList<>();
 		bySecond.values().forEach((second) -> {
 			p50.add(second.getValueAtPercentile(50) / 1000.0);
 			p99.add(second.getValueAtPercentile(99) / 1000.0);
 			max.add(second.getMaxValue() / 1000.0);
+			min.add(second.getMinValue() / 1000.0);
 		});
-		return new Latencies(all, p50, p99, max);
+		return new Latencies(all, p50, p99, max, min);
 	}
 
 	/**
 	 * The latencies of the measured records, in microseconds, and the median, 99th
-	 * percentile and maximum of those sent in each second, in milliseconds.
+	 * percentile, maximum and minimum of those sent in each second, in milliseconds.
 	 */
-	record Latencies(Histogram micros, List<Double> p50BySecond, List<Double> p99BySecond, List<Double> maxBySecond) {
+	record Latencies(Histogram micros, List<Double> p50BySecond, List<Double> p99BySecond, List<Double> maxBySecond,
+			List<Double> minBySecond) {
 	}
 
 	/**

@@ -39,7 +39,9 @@ final class LatencySpikeSection {
 				for a lock), with every second the checkpoints that ended (`pg_stat_bgwriter`, their write and \
 				sync time giving their start) and the autovacuums and autoanalyses that finished \
 				(`pg_stat_user_tables`). A slow second lists what overlapped the time from one second before \
-				its records were sent to the commit of its slowest record.
+				its records were sent to the commit of its slowest record, at most 2 s after the second; one \
+				whose fastest record took over 500 ms too is marked as a backlog, a queue every record waited \
+				in rather than a stall of some.
 				""".formatted(p99.size(), overP99, millis(LatencySpikes.THRESHOLD_MILLIS), overMax));
 		List<String> all = LatencySpikes.causes(this.latency.happenings());
 		markdown.paragraph("Everything seen from the start of the measured time until the worker caught up: "

@@ -26,12 +26,13 @@ final class LatencySpikes {
 
 	/**
 	 * The spikes among the seconds, in order.
-	 * @param p99 the p99 of the records sent in each second, ms
-	 * @param max the max of the records sent in each second, ms
+	 * @param latencies the latencies of the records sent in each second
 	 * @param measureFromNanos the start of second 0
 	 * @param happenings what happened meanwhile
 	 */
-	static List<Spike> find(List<Double> p99, List<Double> max, long measureFromNanos, List<Happening> happenings) {
+	static List<Spike> find(LatencyRun.Latencies latencies, long measureFromNanos, List<Happening> happenings) {
+		List<Double> p99 = latencies.p99BySecond();
+		List<Double> max = latencies.maxBySecond();
 		List<Spike> spikes = new ArrayList<>();
 		for (int second = 0; second < p99.size(); second++) {
 			if (p99.get(second) <= THRESHOLD_MILLIS && max.get(second) <= THRESHOLD_MILLIS) {
@@ -41,7 +42,14 @@ final class LatencySpikes {
 			long to = measureFromNanos + (second + 1) * 1_000_000_000L
 					+ (long) (Math.min(max.get(second), AFTER_MILLIS) * 1e6);
 			List<Happening> seen = happenings.stream().filter((happening) -> happening.overlaps(from, to)).toList();
-			spikes.add(new Spike(second, p99.get(second), max.get(second), causes(seen)));
+			List<String> causes = new ArrayList<>();
+			double fastest = latencies.minBySecond().get(second);
+			if (fastest > THRESHOLD_MILLIS) {
+				// Not a stall of some records but a queue that all of them waited in.
+				causes.add("backlog: even its fastest record took " + Markdown.millis(fastest));
+			}
+			causes.addAll(causes(seen));
+			spikes.add(new Spike(second, p99.get(second), max.get(second), causes));
 		}
 		return spikes;
 	}

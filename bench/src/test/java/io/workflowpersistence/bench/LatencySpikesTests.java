@@ -2,6 +2,7 @@ package io.workflowpersistence.bench;
 
 import java.util.List;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class LatencySpikesTests {
 		List<Double> p99 = List.of(120.0, 640.0, 300.0, 90.0);
 		List<Double> max = List.of(200.0, 700.0, 900.0, 500.0);
 
-		List<LatencySpikes.Spike> spikes = LatencySpikes.find(p99, max, FROM, List.of());
+		List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies(p99, max), FROM, List.of());
 
 		assertThat(spikes).extracting(LatencySpikes.Spike::second).containsExactly(1, 2);
 		assertThat(spikes.get(0).p99()).isEqualTo(640.0);
@@ -42,7 +43,7 @@ class LatencySpikesTests {
 		Happening tooLate = new Happening("tombstone purge", FROM + 5 * SECOND + 600_000_000,
 				FROM + 5 * SECOND + 900_000_000);
 
-		List<LatencySpikes.Spike> spikes = LatencySpikes.find(p99, max, FROM,
+		List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies(p99, max), FROM,
 				List.of(tooLate, compaction, checkpoint, gcDuring, gcBefore, tooEarly));
 
 		assertThat(spikes).singleElement().satisfies((spike) -> {
@@ -62,9 +63,19 @@ class LatencySpikesTests {
 		Happening later = new Happening("tombstone purge", FROM + 3 * SECOND + 100_000_000,
 				FROM + 3 * SECOND + 200_000_000);
 
-		List<LatencySpikes.Spike> spikes = LatencySpikes.find(p99, max, FROM, List.of(within, later));
+		LatencyRun.Latencies latencies = new LatencyRun.Latencies(new Histogram(3), p99, p99, max, List.of(20_000.0));
 
-		assertThat(spikes.get(0).causes()).containsExactly("instance-count compaction, 50.0 ms");
+		List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies, FROM, List.of(within, later));
+
+		assertThat(spikes.get(0).causes()).containsExactly("backlog: even its fastest record took 20000.0 ms",
+				"instance-count compaction, 50.0 ms");
+	}
+
+	/**
+	 * Latencies whose fastest record of each second took 10 ms.
+	 */
+	private static LatencyRun.Latencies latencies(List<Double> p99, List<Double> max) {
+		return new LatencyRun.Latencies(new Histogram(3), p99, p99, max, p99.stream().map((value) -> 10.0).toList());
 	}
 
 	@Test
