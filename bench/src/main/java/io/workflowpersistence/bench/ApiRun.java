@@ -14,7 +14,8 @@ import io.workflowpersistence.db.testing.DatabaseInfo;
 
 /**
  * The read API under load: a database filled by {@link ApiData}, the worker jar serving
- * it with ingestion off, and each main query loaded by 16 clients in turn.
+ * it with ingestion off, and each main query loaded by 16 clients in turn, then each at a
+ * fixed rate, open loop.
  */
 final class ApiRun {
 
@@ -57,10 +58,24 @@ final class ApiRun {
 				results.add(load.run(query, warmUp, Duration.ofSeconds(options.apiSeconds())));
 			}
 			ResourceSampler.Usage usage = resources.usage(from, System.nanoTime());
+			List<ApiLoad.Result> openLoop = openLoop(ApiOpenLoop.overHttp(worker::url), queries, options);
 			worker.close();
 			Databases.drop(database);
-			return new ApiResult(rows, size, loadSeconds, results, usage);
+			return new ApiResult(rows, size, loadSeconds, results, usage, openLoop);
 		}
+	}
+
+	/**
+	 * Each query in turn at the fixed rate, after the closed loop has warmed them all up.
+	 */
+	private static List<ApiLoad.Result> openLoop(ApiOpenLoop loop, List<ApiQuery> queries, BenchOptions options)
+			throws InterruptedException {
+		List<ApiLoad.Result> results = new ArrayList<>();
+		for (ApiQuery query : queries) {
+			BenchMain.log("api, open loop at " + options.apiOpenLoopRate() + " requests/s: " + query.name());
+			results.add(loop.run(query, options.apiOpenLoopRate(), Duration.ofSeconds(options.apiSeconds()), 2000));
+		}
+		return results;
 	}
 
 	private static String databaseSize(DatabaseInfo database) throws SQLException {
@@ -80,10 +95,11 @@ final class ApiRun {
 	 * @param size the size of the database on disk
 	 * @param loadSeconds how long writing the data took
 	 * @param queries each query's load
-	 * @param usage what the worker and PostgreSQL used meanwhile
+	 * @param usage what the worker and PostgreSQL used meanwhile (the closed loop)
+	 * @param openLoop each query at a fixed rate, open loop
 	 */
 	record ApiResult(Map<String, Long> rows, String size, double loadSeconds, List<ApiLoad.Result> queries,
-			ResourceSampler.Usage usage) {
+			ResourceSampler.Usage usage, List<ApiLoad.Result> openLoop) {
 	}
 
 }

@@ -36,10 +36,16 @@ import picocli.CommandLine.TypeConversionException;
  * {@code initdb} for PostgreSQL's stock settings, or {@code null} for the tests' server
  * @param skipScaleOut whether to leave out the drains by several workers in one group
  * @param scaleOutWorkers the numbers of workers in one group, one drain each
+ * @param workerHeap the heap of every worker the benchmark starts ({@code -Xms} and
+ * {@code -Xmx}), e.g. {@code 512m}
+ * @param workerJvmExtra further JVM options of every worker, after the heap's
+ * @param apiOpenLoopRate the requests per second of each query in the read API's open
+ * loop
  */
 record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Path out, int apiInstances,
 		int activitiesPerInstance, int apiSeconds, int latencyRate, int latencySeconds, long seed, Path workerJar,
-		Path libs, Path peer, Path work, Path postgresConf, boolean skipScaleOut, List<Integer> scaleOutWorkers) {
+		Path libs, Path peer, Path work, Path postgresConf, boolean skipScaleOut, List<Integer> scaleOutWorkers,
+		String workerHeap, List<String> workerJvmExtra, int apiOpenLoopRate) {
 
 	/**
 	 * The defaults, as run from the root of the project.
@@ -58,7 +64,8 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		return new BenchOptions(options.events, options.runs, options.skipPeer, options.skipApi, options.out,
 				options.apiInstances, options.activitiesPerInstance, options.apiSeconds, options.latencyRate,
 				options.latencySeconds, options.seed, options.workerJar, options.libs, options.peer, options.work,
-				options.postgresConf, options.skipScaleOut, List.copyOf(options.scaleOutWorkers));
+				options.postgresConf, options.skipScaleOut, List.copyOf(options.scaleOutWorkers), options.workerHeap,
+				List.copyOf(options.workerJvmExtra), options.apiOpenLoopRate);
 	}
 
 	/**
@@ -76,7 +83,9 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 	 * The JVM options of every worker the benchmark starts.
 	 */
 	List<String> workerJvmOptions() {
-		return List.of("-Xms1g", "-Xmx1g");
+		List<String> options = new ArrayList<>(List.of("-Xms" + this.workerHeap, "-Xmx" + this.workerHeap));
+		options.addAll(this.workerJvmExtra);
+		return options;
 	}
 
 	/**
@@ -141,8 +150,8 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		int latencyRate = 10_000;
 
 		@Option(names = "--latency-seconds", paramLabel = "N", converter = PositiveInt.class,
-				description = "seconds latency is measured (default: 60)")
-		int latencySeconds = 60;
+				description = "seconds latency is measured (default: 300)")
+		int latencySeconds = 300;
 
 		@Option(names = "--seed", paramLabel = "N", converter = PositiveLong.class,
 				description = "seed of the simulated engine (default: 1)")
@@ -174,6 +183,18 @@ record BenchOptions(long events, int runs, boolean skipPeer, boolean skipApi, Pa
 		@Option(names = "--scale-out-workers", paramLabel = "N,N", split = ",", converter = PositiveInt.class,
 				description = "workers in one group, one drain for each number (default: 1,2,3)")
 		List<Integer> scaleOutWorkers = new ArrayList<>(List.of(1, 2, 3));
+
+		@Option(names = "--worker-heap", paramLabel = "SIZE",
+				description = "heap of every worker started, -Xms and -Xmx (default: 512m)")
+		String workerHeap = "512m";
+
+		@Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+				description = "a further JVM option of every worker started; may be repeated")
+		List<String> workerJvmExtra = new ArrayList<>();
+
+		@Option(names = "--api-open-loop-rate", paramLabel = "N", converter = PositiveInt.class,
+				description = "requests/s of each query in the read API's open loop (default: 200)")
+		int apiOpenLoopRate = 200;
 
 		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 		boolean help;

@@ -1,5 +1,6 @@
 package io.workflowpersistence.bench;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.apache.kafka.clients.producer.Producer;
  * a warm-up and then for the measured time. The latency of a record is from the moment it
  * was handed to the Kafka producer to the moment its partition's position in the
  * database, written in the same transaction as its row, was first seen past it (polled
- * every 5 ms, so it is over-stated by up to that much).
+ * every 5 ms, so it is over-stated by up to that much). Meanwhile it records the worker's
+ * garbage collections and watches its database, to say what happened in the slow seconds.
  */
 final class LatencyRun {
 
@@ -59,9 +61,13 @@ final class LatencyRun {
 		// Another seed than the pre-loaded events: other instances, other ids.
 		SimulatorSettings settings = BenchSimulation.settings(options.seed() + 1);
 		long measured = TimeUnit.SECONDS.toNanos(options.latencySeconds());
-		try (WorkerJar worker = WorkerJar.start(options.workerJar(), options.workerJvmOptions(), environment,
-				this.setup.directory().resolve("latency.log"));
+		Path recording = this.setup.directory().resolve("latency.jfr");
+		Path log = this.setup.directory().resolve("latency.log");
+		List<String> jvm = new ArrayList<>(options.workerJvmOptions());
+		jvm.addAll(WorkerEvents.recordingOptions(recording));
+		try (WorkerJar worker = WorkerJar.start(options.workerJar(), jvm, environment, log);
 				Connection connection = Databases.connect(database);
+				DatabaseActivity activity = new DatabaseActivity(database);
 				CommitObserver observer = new CommitObserver(connection, group, 5);
 				ResourceSampler resources = new ResourceSampler(worker.pid(),
 						Map.of("worker", worker.pid(), "Kafka broker", this.setup.kafka().pid()),
@@ -87,11 +93,16 @@ final class LatencyRun {
 			Latencies latencies = latencies(observer.commits(), publisher, measureFrom);
 			ResourceSampler.Usage usage = resources.usage(measureFrom, publishedUntil);
 			double offered = latencies.micros().getTotalCount() / ((publishedUntil - measureFrom) / 1e9);
-			Result result = new Result(options.latencyRate(), offered, latencies, usage,
-					(caughtUp - publishedUntil) / 1e9);
 			worker.close();
+			List<Happening> happenings = new ArrayList<>(activity.happenings());
+			WorkerEvents.Clock clock = WorkerEvents.Clock.now();
+			happenings.addAll(WorkerEvents.gcPauses(recording, clock));
+			happenings.addAll(WorkerEvents.rebalances(log, clock));
+			List<LatencySpikes.Spike> spikes = LatencySpikes.find(latencies, measureFrom, happenings);
 			Databases.drop(database);
-			return result;
+			return new Result(options.latencyRate(), offered, latencies, usage, (caughtUp - publishedUntil) / 1e9,
+					spikes,
+					happenings.stream().filter((happening) -> happening.overlaps(measureFrom, caughtUp)).toList());
 		}
 	}
 
@@ -117,18 +128,23 @@ final class LatencyRun {
 		}
 		List<Double> p50 = new ArrayList<>();
 		List<Double> p99 = new ArrayList<>();
+		List<Double> max = new ArrayList<>();
+		List<Double> min = new ArrayList<>();
 		bySecond.values().forEach((second) -> {
 			p50.add(second.getValueAtPercentile(50) / 1000.0);
 			p99.add(second.getValueAtPercentile(99) / 1000.0);
+			max.add(second.getMaxValue() / 1000.0);
+			min.add(second.getMinValue() / 1000.0);
 		});
-		return new Latencies(all, p50, p99);
+		return new Latencies(all, p50, p99, max, min);
 	}
 
 	/**
-	 * The latencies of the measured records, in microseconds, and the median and 99th
-	 * percentile of those sent in each second, in milliseconds.
+	 * The latencies of the measured records, in microseconds, and the median, 99th
+	 * percentile, maximum and minimum of those sent in each second, in milliseconds.
 	 */
-	record Latencies(Histogram micros, List<Double> p50BySecond, List<Double> p99BySecond) {
+	record Latencies(Histogram micros, List<Double> p50BySecond, List<Double> p99BySecond, List<Double> maxBySecond,
+			List<Double> minBySecond) {
 	}
 
 	/**
@@ -139,8 +155,13 @@ final class LatencyRun {
 	 * @param latencies the latencies of the records sent in the measured time
 	 * @param usage what the worker used meanwhile
 	 * @param catchUpSeconds how long after the load stopped the last record was committed
+	 * @param spikes the seconds whose p99 or max was over 500 ms, with what happened then
+	 * @param happenings everything seen happen from the start of the measured time until
+	 * the worker caught up (GC pauses, checkpoints, autovacuum, long statements,
+	 * rebalances)
 	 */
-	record Result(int rate, double offered, Latencies latencies, ResourceSampler.Usage usage, double catchUpSeconds) {
+	record Result(int rate, double offered, Latencies latencies, ResourceSampler.Usage usage, double catchUpSeconds,
+			List<LatencySpikes.Spike> spikes, List<Happening> happenings) {
 
 		Histogram micros() {
 			return this.latencies.micros();

@@ -81,12 +81,19 @@ final class Report {
 		if (this.results.latency != null) {
 			LatencyRun.Result latency = this.results.latency;
 			rows.add(List.of("end-to-end latency at " + count(latency.rate()) + " events/s, p50 / p99",
-					millis(latency.percentileMillis(50)) + " / " + millis(latency.percentileMillis(99)), "", ""));
+					millis(latency.percentileMillis(50)) + " / " + millis(latency.percentileMillis(99)), "p99 ≤ 250 ms",
+					met(latency.percentileMillis(99) <= 250)));
+			rows.add(List.of("seconds of that run with p99 or max over 500 ms", count(latency.spikes().size()), "0",
+					met(latency.spikes().isEmpty())));
 		}
 		if (this.results.api != null) {
 			double worst = this.results.api.queries().stream().mapToDouble((query) -> query.millis(99)).max().orElse(0);
 			rows.add(
 					List.of("read API p99, slowest main query, 16 clients", millis(worst), "< 20 ms", met(worst < 20)));
+			double open = ApiOpenLoopSection.worstP99(this.results.api);
+			rows.add(List.of("read API p99, slowest main query, open loop at "
+					+ count(this.results.options.apiOpenLoopRate()) + " requests/s", millis(open), "≤ 20 ms",
+					met(open <= 20)));
 		}
 		if (this.results.medianRebuild() != null) {
 			rows.add(List.of("rebuild command", count(this.results.medianRebuild().drain().rate()) + " events/s", "",
@@ -211,6 +218,7 @@ final class Report {
 						decimal(latency.usage().cpuCores().getOrDefault("worker", 0.0)))));
 		markdown.line("![latency of the records sent in each second of the measured time](" + LATENCY_PLOT + ")")
 			.line("");
+		new LatencySpikeSection(latency).render(markdown);
 	}
 
 	private void limits(Markdown markdown) {

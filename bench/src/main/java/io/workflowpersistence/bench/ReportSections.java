@@ -113,6 +113,7 @@ final class ReportSections {
 			.formatted(decimal(api.usage().cpuCores().getOrDefault("worker", 0.0)),
 					decimal(api.usage().cpuCores().getOrDefault(ResourceSampler.POSTGRES, 0.0)),
 					mebibytes(api.usage().peakHeap()), mebibytes(api.usage().peakResident())));
+		new ApiOpenLoopSection(api, this.results.options).render(markdown);
 	}
 
 	private void rebuild(Markdown markdown) {

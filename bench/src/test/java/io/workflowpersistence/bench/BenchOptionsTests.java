@@ -18,8 +18,10 @@ class BenchOptionsTests {
 		BenchOptions options = BenchOptions.defaults();
 
 		assertThat(options).isEqualTo(new BenchOptions(1_000_000, 3, false, false, Path.of("bench/REPORT.md"),
-				1_000_000, 10, 20, 10_000, 60, 1, Path.of("worker/target/worker.jar"), Path.of("bench/target/lib"),
-				Path.of("bench/target/peer"), Path.of("bench/target/run"), null, false, List.of(1, 2, 3)));
+				1_000_000, 10, 20, 10_000, 300, 1, Path.of("worker/target/worker.jar"), Path.of("bench/target/lib"),
+				Path.of("bench/target/peer"), Path.of("bench/target/run"), null, false, List.of(1, 2, 3), "512m",
+				List.of(), 200));
+		assertThat(options.workerJvmOptions()).containsExactly("-Xms512m", "-Xmx512m");
 		assertThat(options.latencyWarmUp()).isEqualTo(Duration.ofSeconds(15));
 	}
 
@@ -56,6 +58,18 @@ class BenchOptionsTests {
 		assertInvalid("--scale-out-workers", "1,0")
 			.withMessage("Invalid value for option '--scale-out-workers' (N,N): must be between 1 and "
 					+ "2147483647 but was 0");
+	}
+
+	@Test
+	void workersStartWithTheHeapGivenAndTheFurtherOptionsAfterIt() {
+		BenchOptions options = BenchOptions.parse(List.of("--worker-heap", "1g", "--worker-jvm-option=-XX:+UseG1GC",
+				"--worker-jvm-option=-XX:MaxGCPauseMillis=50", "--api-open-loop-rate", "400"));
+
+		assertThat(options.workerJvmOptions()).containsExactly("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+				"-XX:MaxGCPauseMillis=50");
+		assertThat(options.apiOpenLoopRate()).isEqualTo(400);
+		assertInvalid("--api-open-loop-rate", "0")
+			.withMessage("Invalid value for option '--api-open-loop-rate': must be between 1 and 2147483647 but was 0");
 	}
 
 	@Test

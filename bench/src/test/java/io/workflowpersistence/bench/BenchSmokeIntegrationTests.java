@@ -23,7 +23,7 @@ class BenchSmokeIntegrationTests {
 		Path out = Path.of("target", "smoke", "REPORT.md");
 		BenchOptions options = new BenchOptions(EVENTS, 1, true, false, out, 2_000, 5, 1, 1_000, 4, 7,
 				Path.of("..", "worker", "target", "worker.jar"), Path.of("target", "lib"), Path.of("target", "peer"),
-				Path.of("target", "smoke-run"), null, false, List.of(1, 2));
+				Path.of("target", "smoke-run"), null, false, List.of(1, 2), "512m", List.of(), 50);
 
 		BenchResults results = new Benchmark(options).run();
 		BenchMain.write(results, "smoke test");
@@ -55,8 +55,13 @@ class BenchSmokeIntegrationTests {
 			assertThat(run.shares().stream().mapToInt((share) -> share.partitions().size()).sum())
 				.isEqualTo(run.group().members().stream().mapToInt(List::size).sum());
 		});
+		assertThat(results.api.openLoop()).allSatisfy((query) -> {
+			assertThat(query.errorCount()).as(query.query().name() + ": " + query.errorSummary()).isZero();
+			assertThat(query.micros().getTotalCount()).as(query.query().name()).isEqualTo(50);
+		});
 		assertThat(Files.readString(out)).contains("# Benchmark report", "every event accounted for",
-				"Scale-out: several workers in one consumer group");
+				"Scale-out: several workers in one consumer group", "Slow seconds and what happened then",
+				"Open loop: 50 requests/s of each query");
 		assertThat(out.resolveSibling(Report.PLOT)).isNotEmptyFile();
 		assertThat(out.resolveSibling(Report.LATENCY_PLOT)).isNotEmptyFile();
 	}
