@@ -3,6 +3,8 @@ package io.workflowpersistence.worker.ingest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
@@ -15,9 +17,10 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every consumer thread of the worker gets partitions to read, so that more consumers,
- * and more workers, mean more work done in parallel: the topics have fewer partitions
- * each than the worker has consumers, which the range assignor would leave idle.
+ * The topics are co-partitioned (keyed by instance id, equal partition counts), and each
+ * consumer of the worker holds the same partition numbers of every topic: all events of
+ * one instance are applied by one consumer, which then never waits on another's locks for
+ * them. Together the consumers hold every partition.
  */
 class ConsumerAssignmentIntegrationTests extends IngestIntegrationTestSupport {
 
@@ -28,20 +31,28 @@ class ConsumerAssignmentIntegrationTests extends IngestIntegrationTestSupport {
 	IngestProperties properties;
 
 	@Test
-	void everyConsumerHoldsPartitionsAndTogetherTheyHoldAll() {
-		int consumers = this.ingestContainer.getConcurrency();
-		assertThat(consumers).isGreaterThan(KafkaTestBroker.PARTITIONS);
-		List<TopicPartition> all = this.properties.topics()
-			.stream()
+	void eachConsumerHoldsTheSamePartitionNumbersOfEveryTopicAndTogetherTheyHoldAll() {
+		List<String> topics = this.properties.topics();
+		List<TopicPartition> all = topics.stream()
 			.flatMap((topic) -> IntStream.range(0, KafkaTestBroker.PARTITIONS)
 				.mapToObj((partition) -> new TopicPartition(topic, partition)))
 			.toList();
 		eventually().untilAsserted(() -> {
 			Map<String, Collection<TopicPartition>> assignments = this.ingestContainer.getAssignmentsByClientId();
-			assertThat(assignments).hasSize(consumers);
-			assertThat(assignments.values()).allSatisfy((held) -> assertThat(held).isNotEmpty());
+			assertThat(assignments).hasSize(this.ingestContainer.getConcurrency());
 			assertThat(assignments.values().stream().flatMap(Collection::stream).toList())
 				.containsExactlyInAnyOrderElementsOf(all);
+			assertThat(assignments.values()).allSatisfy((held) -> {
+				Set<Integer> numbers = held.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+				assertThat(held).hasSize(numbers.size() * topics.size());
+				for (String topic : topics) {
+					Set<Integer> ofTopic = held.stream()
+						.filter((partition) -> partition.topic().equals(topic))
+						.map(TopicPartition::partition)
+						.collect(Collectors.toSet());
+					assertThat(ofTopic).as(topic).isEqualTo(numbers);
+				}
+			});
 		});
 	}
 
