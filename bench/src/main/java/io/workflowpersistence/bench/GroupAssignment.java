@@ -1,6 +1,5 @@
 package io.workflowpersistence.bench;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +15,9 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
  * member, one consumer thread of a worker, holds.
  *
  * @param assignor the partition assignor the group uses
- * @param members the partitions of each member, as {@code topic-partition}, sorted
+ * @param members each member's client id and partitions
  */
-record GroupAssignment(String assignor, List<List<String>> members) {
+record GroupAssignment(String assignor, List<Member> members) {
 
 	static GroupAssignment describe(Admin admin, String group) {
 		try {
@@ -26,9 +25,10 @@ record GroupAssignment(String assignor, List<List<String>> members) {
 				.describedGroups()
 				.get(group)
 				.get(30, TimeUnit.SECONDS);
-			List<List<String>> members = description.members()
+			List<Member> members = description.members()
 				.stream()
-				.map((member) -> member.assignment().topicPartitions().stream().map(Object::toString).sorted().toList())
+				.map((member) -> new Member(member.clientId(),
+						member.assignment().topicPartitions().stream().map(Object::toString).sorted().toList()))
 				.toList();
 			return new GroupAssignment(description.partitionAssignor(), members);
 		}
@@ -42,15 +42,15 @@ record GroupAssignment(String assignor, List<List<String>> members) {
 	}
 
 	/**
-	 * The partitions of the members a worker runs, found by the partitions it reports
-	 * itself: the broker knows members by client id, which every worker of a group
-	 * shares.
-	 * @param reported partitions the worker says it holds, a subset of its members' ones
+	 * The partitions of the members a worker runs: those whose client id is the worker's,
+	 * or the worker's followed by the consumer thread's number ({@code worker-1-0},
+	 * {@code worker-1-1}…).
+	 * @param clientId the consumer client id the worker was started with
 	 */
-	List<String> heldBy(Collection<String> reported) {
+	List<String> heldBy(String clientId) {
 		return this.members.stream()
-			.filter((member) -> member.stream().anyMatch(reported::contains))
-			.flatMap(List::stream)
+			.filter((member) -> member.clientId().equals(clientId) || member.clientId().startsWith(clientId + "-"))
+			.flatMap((member) -> member.partitions().stream())
 			.sorted()
 			.toList();
 	}
@@ -59,14 +59,26 @@ record GroupAssignment(String assignor, List<List<String>> members) {
 	 * The members holding at least one partition.
 	 */
 	long busyMembers() {
-		return this.members.stream().filter((member) -> !member.isEmpty()).count();
+		return this.members.stream().filter((member) -> !member.partitions().isEmpty()).count();
 	}
 
 	/**
 	 * The partitions each member holds, most first.
 	 */
 	List<Integer> partitionsPerMember() {
-		return this.members.stream().map(List::size).sorted(Comparator.reverseOrder()).toList();
+		return this.members.stream()
+			.map((member) -> member.partitions().size())
+			.sorted(Comparator.reverseOrder())
+			.toList();
+	}
+
+	/**
+	 * One member of the group.
+	 *
+	 * @param clientId the consumer's client id
+	 * @param partitions its partitions, as {@code topic-partition}, sorted
+	 */
+	record Member(String clientId, List<String> partitions) {
 	}
 
 }

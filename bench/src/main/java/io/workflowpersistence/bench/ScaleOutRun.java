@@ -29,11 +29,6 @@ final class ScaleOutRun {
 	 */
 	private static final Duration STARTUP_PER_WORKER = Duration.ofMinutes(3);
 
-	/**
-	 * The worker's gauge of each partition it holds and has committed a batch of.
-	 */
-	private static final String HELD_PARTITIONS = "workflow_ingest_freshness_seconds";
-
 	private final Setup setup;
 
 	ScaleOutRun(Setup setup) {
@@ -90,7 +85,7 @@ final class ScaleOutRun {
 				}
 				List<ScaleOutResult.WorkerShare> shares = new ArrayList<>();
 				for (int index = 0; index < count; index++) {
-					shares.add(share("worker-" + (index + 1), workers.get(index), assignment,
+					shares.add(share(name(index + 1), workers.get(index), assignment,
 							samplers.get(index).usage(drain.startNanos(), drain.endNanos())));
 				}
 				Map<String, Double> cpu = samplers.get(0).usage(drain.startNanos(), drain.endNanos()).cpuCores();
@@ -113,15 +108,14 @@ final class ScaleOutRun {
 	private List<WorkerJar> startTogether(int count, DatabaseInfo database, String group) {
 		List<CompletableFuture<WorkerJar>> starting = new ArrayList<>();
 		for (int index = 1; index <= count; index++) {
-			int number = index;
-			starting.add(
-					CompletableFuture.supplyAsync(
-							() -> WorkerJar.start(this.setup.options().workerJar(),
-									this.setup.options().workerJvmOptions(),
-									WorkerJar.environment(this.setup.kafka().bootstrapServers(), database, group),
-									this.setup.directory()
-										.resolve("scale-out-" + count + "-worker-" + number + ".log")),
-							(task) -> new Thread(task, "start-worker-" + number).start()));
+			String name = name(index);
+			Map<String, String> environment = new HashMap<>(
+					WorkerJar.environment(this.setup.kafka().bootstrapServers(), database, group));
+			environment.put("SPRING_KAFKA_CONSUMER_CLIENT_ID", name);
+			starting.add(CompletableFuture.supplyAsync(
+					() -> WorkerJar.start(this.setup.options().workerJar(), this.setup.options().workerJvmOptions(),
+							environment, this.setup.directory().resolve("scale-out-" + count + "-" + name + ".log")),
+					(task) -> new Thread(task, "start-" + name).start()));
 		}
 		List<WorkerJar> workers = new ArrayList<>();
 		RuntimeException failure = null;
@@ -173,6 +167,14 @@ final class ScaleOutRun {
 				() -> WorkerJar.sum(worker.metrics(), "jvm_memory_used_bytes", "area=\"heap\""), database);
 	}
 
+	/**
+	 * The worker's name, also its consumers' client id, by which the group's description
+	 * tells its members from the other workers'.
+	 */
+	private static String name(int number) {
+		return "worker-" + number;
+	}
+
 	private static ScaleOutResult.WorkerShare share(String name, WorkerJar worker, GroupAssignment assignment,
 			ResourceSampler.Usage usage) {
 		Map<String, Double> metrics = worker.metrics();
@@ -182,38 +184,8 @@ final class ScaleOutRun {
 		}
 		long events = (long) (WorkerJar.sum(metrics, "workflow_ingest_events_total")
 				+ WorkerJar.sum(metrics, "workflow_ingest_kafka_tombstones_total"));
-		return new ScaleOutResult.WorkerShare(name, assignment.heldBy(reportedPartitions(metrics)), events,
+		return new ScaleOutResult.WorkerShare(name, assignment.heldBy(name), events,
 				usage.cpuCores().getOrDefault("worker", 0.0), usage.peakHeap(), usage.peakResident());
-	}
-
-	/**
-	 * The partitions of the worker's freshness gauges, as {@code topic-partition}: the
-	 * worker adds one when it commits a batch of a partition and removes it when the
-	 * partition is revoked, so after a drain they are the partitions it holds that had
-	 * records.
-	 */
-	static List<String> reportedPartitions(Map<String, Double> metrics) {
-		List<String> partitions = new ArrayList<>();
-		for (String series : metrics.keySet()) {
-			if (series.startsWith(HELD_PARTITIONS + "{")) {
-				Map<String, String> labels = labels(series);
-				partitions.add(labels.get("topic") + "-" + labels.get("partition"));
-			}
-		}
-		partitions.sort(null);
-		return partitions;
-	}
-
-	private static Map<String, String> labels(String series) {
-		Map<String, String> labels = new HashMap<>();
-		String inside = series.substring(series.indexOf('{') + 1, series.lastIndexOf('}'));
-		for (String label : inside.split(",")) {
-			int equals = label.indexOf('=');
-			if (equals > 0) {
-				labels.put(label.substring(0, equals).strip(), label.substring(equals + 1).strip().replace("\"", ""));
-			}
-		}
-		return labels;
 	}
 
 }

@@ -53,7 +53,7 @@ class BenchSmokeIntegrationTests {
 			assertThat(run.shares().stream().mapToLong(ScaleOutResult.WorkerShare::events).sum())
 				.isGreaterThanOrEqualTo(EVENTS);
 			assertThat(run.shares().stream().mapToInt((share) -> share.partitions().size()).sum())
-				.isEqualTo(run.group().members().stream().mapToInt(List::size).sum());
+				.isEqualTo(run.group().members().stream().mapToInt((member) -> member.partitions().size()).sum());
 		});
 		assertThat(results.api.openLoop()).allSatisfy((query) -> {
 			assertThat(query.errorCount()).as(query.query().name() + ": " + query.errorSummary()).isZero();

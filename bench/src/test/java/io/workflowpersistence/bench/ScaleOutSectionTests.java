@@ -1,7 +1,6 @@
 package io.workflowpersistence.bench;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +11,12 @@ class ScaleOutSectionTests {
 	private static final double MIB = 1024 * 1024;
 
 	private static final GroupAssignment ONE_WORKER = new GroupAssignment("range",
-			List.of(List.of("workflow.activities-0", "workflow.instances-0"),
-					List.of("workflow.activities-1", "workflow.instances-1"), List.of()));
+			List.of(member("worker-1-0", "workflow.activities-0", "workflow.instances-0"),
+					member("worker-1-1", "workflow.activities-1", "workflow.instances-1"), member("worker-1-2")));
 
 	private static final GroupAssignment TWO_WORKERS = new GroupAssignment("range",
-			List.of(List.of("workflow.activities-0", "workflow.instances-0"), List.of(),
-					List.of("workflow.activities-1", "workflow.instances-1")));
+			List.of(member("worker-1-0", "workflow.activities-0", "workflow.instances-0"), member("worker-2-0"),
+					member("worker-2-1", "workflow.activities-1", "workflow.instances-1")));
 
 	@Test
 	void eachRunGivesItsRateCostsPerEventAssignmentAndRowComparison() {
@@ -65,39 +64,42 @@ class ScaleOutSectionTests {
 	}
 
 	@Test
-	void aWorkerIsGivenThePartitionsOfEveryMemberItReportsOneOf() {
-		assertThat(TWO_WORKERS.heldBy(List.of("workflow.instances-1"))).containsExactly("workflow.activities-1",
-				"workflow.instances-1");
-		assertThat(TWO_WORKERS.heldBy(List.of("workflow.triggers-2"))).isEmpty();
-		assertThat(ONE_WORKER.heldBy(List.of("workflow.activities-0", "workflow.instances-1"))).hasSize(4);
+	void aWorkerIsGivenThePartitionsOfTheMembersWithItsClientId() {
+		assertThat(TWO_WORKERS.heldBy("worker-2")).containsExactly("workflow.activities-1", "workflow.instances-1");
+		assertThat(TWO_WORKERS.heldBy("worker-1")).containsExactly("workflow.activities-0", "workflow.instances-0");
+		assertThat(TWO_WORKERS.heldBy("worker-3")).isEmpty();
+		assertThat(ONE_WORKER.heldBy("worker-1")).hasSize(4);
 		assertThat(ONE_WORKER.busyMembers()).isEqualTo(2);
 		assertThat(ONE_WORKER.partitionsPerMember()).containsExactly(2, 2, 0);
 	}
 
 	@Test
-	void theWorkersOwnGaugesNameThePartitionsItReports() {
-		assertThat(ScaleOutRun.reportedPartitions(
-				Map.of("workflow_ingest_freshness_seconds{partition=\"2\",topic=\"workflow.activities\"}", 0.0,
-						"workflow_ingest_freshness_seconds{partition=\"0\",topic=\"workflow.instances\"}", 1.5,
-						"workflow_ingest_events_total{outcome=\"applied\"}", 10.0)))
-			.containsExactly("workflow.activities-2", "workflow.instances-0");
+	void aClientIdIsNotTakenForAnotherThatStartsWithIt() {
+		GroupAssignment group = new GroupAssignment("range",
+				List.of(member("worker-1", "workflow.activities-0"), member("worker-10-0", "workflow.activities-1")));
+
+		assertThat(group.heldBy("worker-1")).containsExactly("workflow.activities-0");
+		assertThat(group.heldBy("worker-10")).containsExactly("workflow.activities-1");
 	}
 
 	private static ScaleOutResult oneWorker() {
 		return new ScaleOutResult(1, 600_000, 10,
-				List.of(new ScaleOutResult.WorkerShare("worker-1",
-						ONE_WORKER.heldBy(List.of("workflow.activities-0", "workflow.instances-1")), 600_000, 1.2,
+				List.of(new ScaleOutResult.WorkerShare("worker-1", ONE_WORKER.heldBy("worker-1"), 600_000, 1.2,
 						700 * MIB, (long) (1000 * MIB))),
 				ONE_WORKER, 0.6, 1.9, new ScaleOutResult.PerEvent(15, 9), null, 3.5);
 	}
 
 	private static ScaleOutResult twoWorkers(List<String> differingTables) {
 		return new ScaleOutResult(2, 600_000, 12,
-				List.of(new ScaleOutResult.WorkerShare("worker-1", TWO_WORKERS.heldBy(List.of("workflow.activities-0")),
-						400_000, 0.9, 600 * MIB, (long) (900 * MIB)),
-						new ScaleOutResult.WorkerShare("worker-2", TWO_WORKERS.heldBy(List.of("workflow.activities-1")),
-								200_000, 0.3, 500 * MIB, (long) (800 * MIB))),
+				List.of(new ScaleOutResult.WorkerShare("worker-1", TWO_WORKERS.heldBy("worker-1"), 400_000, 0.9,
+						600 * MIB, (long) (900 * MIB)),
+						new ScaleOutResult.WorkerShare("worker-2", TWO_WORKERS.heldBy("worker-2"), 200_000, 0.3,
+								500 * MIB, (long) (800 * MIB))),
 				TWO_WORKERS, 0.6, 1.95, new ScaleOutResult.PerEvent(16, 9.5), differingTables, 4.0);
+	}
+
+	private static GroupAssignment.Member member(String clientId, String... partitions) {
+		return new GroupAssignment.Member(clientId, List.of(partitions));
 	}
 
 }
