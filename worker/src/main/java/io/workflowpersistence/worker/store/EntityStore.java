@@ -50,7 +50,7 @@ public class EntityStore {
 			recorded AS (
 			    INSERT INTO RemovedInstances AS r (Id, FinishedAt)
 			    SELECT v.Id, v.FinishedAt FROM incoming v
-			    ORDER BY v.Id
+			    ORDER BY v.Id COLLATE "C"
 			    ON CONFLICT (Id) DO NOTHING
 			    RETURNING r.Id
 			),

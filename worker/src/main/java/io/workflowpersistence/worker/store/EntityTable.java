@@ -47,7 +47,7 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			          AND NOT is_newer(d.EventVersion, d.EventTime, v.EventVersion, v.EventTime)
 			        OFFSET 0)
 			    %5$s
-			    ORDER BY v.Id
+			    ORDER BY %7$s
 			    ON CONFLICT (Id) DO UPDATE
 			    SET %6$s, EventVersion = EXCLUDED.EventVersion, EventTime = EXCLUDED.EventTime, IngestedAt = now()
 			    WHERE is_newer(stored.EventVersion, stored.EventTime, EXCLUDED.EventVersion, EXCLUDED.EventTime)
@@ -141,7 +141,15 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			.skip(1)
 			.map((column) -> column.name() + " = EXCLUDED." + column.name())
 			.collect(Collectors.joining(", "));
-		return UPSERT.formatted(parameters, names, this.table, this.type.prefix(), this.guard, updates);
+		return UPSERT.formatted(parameters, names, this.table, this.type.prefix(), this.guard, updates, idOrder());
+	}
+
+	// Text ids are stored in the "C" collation (migration V18); the incoming ones carry
+	// the
+	// database's, so the sort names it: rows are then written, and locked, in the order
+	// of the column's index, the order the cascades and sweeps lock them in.
+	private String idOrder() {
+		return "varchar".equals(this.idSqlType) ? "v.Id COLLATE \"C\"" : "v.Id";
 	}
 
 	/**
