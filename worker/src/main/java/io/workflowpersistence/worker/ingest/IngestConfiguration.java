@@ -49,11 +49,12 @@ class IngestConfiguration {
 	@SuppressWarnings("unchecked")
 	ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(
 			ConcurrentKafkaListenerContainerFactory<?, ?> factory, IngestProperties properties, BatchIngestor ingestor,
-			OffsetStore offsets, IngestHealth health, IngestFreshness freshness, IngestMetrics metrics) {
+			OffsetStore offsets, IngestHealth health, IngestFreshness freshness, IngestMetrics metrics,
+			IngestConsumers consumers) {
 		ConcurrentMessageListenerContainer<byte[], byte[]> container = ((ConcurrentKafkaListenerContainerFactory<byte[], byte[]>) factory)
 			.createContainer(properties.topics().toArray(String[]::new));
 		IngestListener listener = new IngestListener(ingestor, offsets, health,
-				new IngestListener.Observers(freshness, metrics));
+				new IngestListener.Observers(freshness, metrics, consumers));
 		container.getContainerProperties().setMessageListener(listener);
 		container.getContainerProperties().setConsumerRebalanceListener(listener);
 		container.setAutoStartup(properties.enabled());

@@ -34,12 +34,15 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 
 	private final IngestMetrics metrics;
 
+	private final IngestConsumers consumers;
+
 	IngestListener(BatchIngestor ingestor, OffsetStore offsets, IngestHealth health, Observers observers) {
 		this.ingestor = ingestor;
 		this.offsets = offsets;
 		this.health = health;
 		this.freshness = observers.freshness();
 		this.metrics = observers.metrics();
+		this.consumers = observers.consumers();
 	}
 
 	@Override
@@ -64,18 +67,26 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 		}
 	}
 
+	// Kafka calls the rebalance callbacks on the consumer's own thread, during its poll.
 	@Override
 	public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		this.freshness.unassigned(partitions);
+		unassigned(partitions);
 	}
 
 	@Override
 	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		unassigned(partitions);
+	}
+
+	private void unassigned(Collection<TopicPartition> partitions) {
 		this.freshness.unassigned(partitions);
+		this.consumers.unassigned(Thread.currentThread(), partitions);
 	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		// Called at the end of every rebalance, with no partitions too.
+		this.consumers.assigned(Thread.currentThread(), consumer.groupMetadata().generationId(), partitions);
 		if (partitions.isEmpty()) {
 			return;
 		}
@@ -99,10 +110,11 @@ class IngestListener implements BatchConsumerAwareMessageListener<byte[], byte[]
 	}
 
 	/**
-	 * What is told of each batch's outcome besides the health: the freshness gauges and
-	 * the ingest metrics.
+	 * What is told of each batch's outcome besides the health, the freshness gauges and
+	 * the ingest metrics, and of each rebalance: the partitions each consumer thread
+	 * holds.
 	 */
-	record Observers(IngestFreshness freshness, IngestMetrics metrics) {
+	record Observers(IngestFreshness freshness, IngestMetrics metrics, IngestConsumers consumers) {
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import io.workflowpersistence.worker.testing.KafkaTestBroker;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The topics are co-partitioned (keyed by instance id, equal partition counts), and each
  * consumer of the worker holds the same partition numbers of every topic: all events of
  * one instance are applied by one consumer, which then never waits on another's locks for
- * them. Together the consumers hold every partition.
+ * them. Together the consumers hold every partition. With fewer partitions than consumer
+ * threads, the threads left without partitions show as idle in the metrics and the
+ * health.
  */
 class ConsumerAssignmentIntegrationTests extends IngestIntegrationTestSupport {
 
@@ -53,6 +57,24 @@ class ConsumerAssignmentIntegrationTests extends IngestIntegrationTestSupport {
 					assertThat(ofTopic).as(topic).isEqualTo(numbers);
 				}
 			});
+		});
+	}
+
+	@Test
+	void threadsWithoutPartitionsShowAsIdleInTheGaugeAndTheHealth() {
+		int threads = this.ingestContainer.getConcurrency();
+		int idle = threads - KafkaTestBroker.PARTITIONS;
+		assertThat(idle).as("consumer threads beyond the partitions of a topic").isPositive();
+		eventually().untilAsserted(() -> {
+			assertThat(actuator("prometheus").body())
+				.contains("workflow_ingest_consumers{state=\"idle\"} " + (double) idle)
+				.contains("workflow_ingest_consumers{state=\"busy\"} " + (double) KafkaTestBroker.PARTITIONS);
+			JsonNode ingest = JsonMapper.shared().readTree(actuator("health").body()).path("components").path("ingest");
+			assertThat(ingest.path("status").asString()).isEqualTo("UP");
+			JsonNode consumers = ingest.path("details").path("consumerThreads");
+			assertThat(consumers.path("total").asInt()).isEqualTo(threads);
+			assertThat(consumers.path("idle").asInt()).isEqualTo(idle);
+			assertThat(consumers.path("whyIdle").asString()).contains("fewer partitions");
 		});
 	}
 
