@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -109,8 +108,8 @@ final class ScaleOutRun {
 		List<CompletableFuture<WorkerJar>> starting = new ArrayList<>();
 		for (int index = 1; index <= count; index++) {
 			String name = name(index);
-			Map<String, String> environment = new HashMap<>(
-					WorkerJar.environment(this.setup.kafka().bootstrapServers(), database, group));
+			Map<String, String> environment = WorkerJar.environment(this.setup.kafka().bootstrapServers(), database,
+					group);
 			environment.put("SPRING_KAFKA_CONSUMER_CLIENT_ID", name);
 			starting.add(CompletableFuture.supplyAsync(
 					() -> WorkerJar.start(this.setup.options().workerJar(), this.setup.options().workerJvmOptions(),

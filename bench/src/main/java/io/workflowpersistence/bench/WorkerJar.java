@@ -50,7 +50,8 @@ final class WorkerJar implements AutoCloseable {
 	}
 
 	/**
-	 * The environment of a worker on this broker and database in this consumer group.
+	 * The environment of a worker on this broker and database in this consumer group, a
+	 * new map the caller may add to.
 	 */
 	static Map<String, String> environment(String bootstrapServers, DatabaseInfo database, String group) {
 		Map<String, String> environment = new HashMap<>();

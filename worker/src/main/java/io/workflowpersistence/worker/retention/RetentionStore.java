@@ -66,9 +66,8 @@ class RetentionStore {
 			SELECT count(*) FROM %s WHERE WorkflowInstanceId = ANY(:ids::varchar[])
 			""";
 
-	// A concurrent batch may have written one of the removed instances again: its check
-	// of
-	// the removal record ran before the record was committed.
+	// A concurrent batch may have written one of the removed instances again: its
+	// check of the removal record ran before the record was committed.
 	private static final String REMOVE_REWRITTEN = """
 			DELETE FROM WorkflowInstances i
 			WHERE i.Id IN (

@@ -98,10 +98,9 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 			    FOR UPDATE OF c)
 			""";
 
-	// The ids of a batch that are deleted, each looked up in the tombstones' key (and,
-	// for
-	// instances, in the removal records of retention); the resulting array is small and
-	// served by the index on the parent column.
+	// The ids of a batch that are deleted, each looked up in the tombstones' key
+	// (and, for instances, in the removal records of retention); the resulting
+	// array is small and served by the index on the parent column.
 	private static final String PARENT_IN_BATCH = """
 			c.%1$s = ANY(ARRAY(
 			        SELECT batch.Id FROM unnest(?::varchar[]) AS batch(Id)
@@ -144,10 +143,10 @@ record EntityTable<E extends Entity>(String table, EntityType type, Class<E> ent
 		return UPSERT.formatted(parameters, names, this.table, this.type.prefix(), this.guard, updates, idOrder());
 	}
 
-	// Text ids are stored in the "C" collation (migration V18); the incoming ones carry
-	// the
-	// database's, so the sort names it: rows are then written, and locked, in the order
-	// of the column's index, the order the cascades and sweeps lock them in.
+	// Text ids are stored in the "C" collation (migration V18), and the incoming
+	// ones carry the database's: the sort names "C", so rows are written, and
+	// locked, in the order of the column's index, which the cascades and sweeps
+	// lock them in too.
 	private String idOrder() {
 		return "varchar".equals(this.idSqlType) ? "v.Id COLLATE \"C\"" : "v.Id";
 	}
